@@ -1,0 +1,77 @@
+package io.zsync.schemas;
+
+import io.zsync.contract.ChangeEvent;
+import io.zsync.contract.DeadLetter;
+import io.zsync.contract.SyncCompleted;
+import io.zsync.contract.SystemId;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalogue of every topic in the system. Change topics are keyed by the source record id so all
+ * changes of one record stay in order on one partition.
+ */
+public final class Topics {
+
+    private static final int CHANGE_PARTITIONS = 6;
+    private static final int OUTCOME_PARTITIONS = 3;
+    /** Outcomes are kept a week: long enough to redrive and to rebuild the dashboard's views. */
+    private static final Map<String, String> ONE_WEEK = Map.of("retention.ms", String.valueOf(7L * 24 * 3600 * 1000));
+
+    public static final TopicSpec<String, ChangeEvent> CRM_CONTACTS = changes("zoho.crm.contacts.changes");
+    public static final TopicSpec<String, ChangeEvent> CRM_LEADS = changes("zoho.crm.leads.changes");
+    public static final TopicSpec<String, ChangeEvent> CRM_DEALS = changes("zoho.crm.deals.changes");
+    public static final TopicSpec<String, ChangeEvent> DESK_TICKETS = changes("zoho.desk.tickets.changes");
+    public static final TopicSpec<String, ChangeEvent> CREATOR_ORDERS = changes("zoho.creator.orders.changes");
+    public static final TopicSpec<String, ChangeEvent> EXTERNAL_CONTACTS = changes("external.contacts.changes");
+
+    public static final TopicSpec<String, SyncCompleted> SYNC_COMPLETIONS = new TopicSpec<>(
+            "sync.completions", String.class, SyncCompleted.class, OUTCOME_PARTITIONS,
+            TopicSpec.CleanupPolicy.DELETE, ONE_WEEK);
+    public static final TopicSpec<String, DeadLetter> SYNC_DEADLETTERS = new TopicSpec<>(
+            "sync.deadletters", String.class, DeadLetter.class, OUTCOME_PARTITIONS,
+            TopicSpec.CleanupPolicy.DELETE, ONE_WEEK);
+
+    /** Every topic, in a stable order (for creation and documentation). */
+    public static final List<TopicSpec<?, ?>> ALL = List.of(
+            CRM_CONTACTS, CRM_LEADS, CRM_DEALS, DESK_TICKETS, CREATOR_ORDERS, EXTERNAL_CONTACTS,
+            SYNC_COMPLETIONS, SYNC_DEADLETTERS);
+
+    private Topics() {
+    }
+
+    private static TopicSpec<String, ChangeEvent> changes(String name) {
+        return new TopicSpec<>(name, String.class, ChangeEvent.class, CHANGE_PARTITIONS,
+                TopicSpec.CleanupPolicy.DELETE, ONE_WEEK);
+    }
+
+    /**
+     * The change topic for records of {@code entityType} coming from {@code source}, or empty when the
+     * system does not route that entity. Entity names are matched without regard to case, as Zoho
+     * spells modules {@code Contacts} and Desk spells {@code tickets}.
+     */
+    public static Optional<TopicSpec<String, ChangeEvent>> changesFor(SystemId source, String entityType) {
+        String entity = entityType == null ? "" : entityType.toLowerCase(Locale.ROOT);
+        TopicSpec<String, ChangeEvent> topic = switch (source) {
+            case ZOHO_CRM -> switch (entity) {
+                case "contacts" -> CRM_CONTACTS;
+                case "leads" -> CRM_LEADS;
+                case "deals" -> CRM_DEALS;
+                default -> null;
+            };
+            case ZOHO_DESK -> "tickets".equals(entity) ? DESK_TICKETS : null;
+            case ZOHO_CREATOR -> "orders".equals(entity) ? CREATOR_ORDERS : null;
+            case HUBSPOT, SALESFORCE, EXTERNAL -> "contacts".equals(entity) ? EXTERNAL_CONTACTS : null;
+            default -> null;
+        };
+        return Optional.ofNullable(topic);
+    }
+
+    /** Looks a topic up by name, for tools (CLI, dashboard) that receive names from operators. */
+    public static Optional<TopicSpec<?, ?>> byName(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+}
