@@ -21,18 +21,36 @@ public final class Topics {
     /** Outcomes are kept a week: long enough to redrive and to rebuild the dashboard's views. */
     private static final Map<String, String> ONE_WEEK = Map.of("retention.ms", String.valueOf(7L * 24 * 3600 * 1000));
 
-    public static final TopicSpec<String, ChangeEvent> CRM_CONTACTS = changes("zoho.crm.contacts.changes");
-    public static final TopicSpec<String, ChangeEvent> CRM_LEADS = changes("zoho.crm.leads.changes");
-    public static final TopicSpec<String, ChangeEvent> CRM_DEALS = changes("zoho.crm.deals.changes");
-    public static final TopicSpec<String, ChangeEvent> DESK_TICKETS = changes("zoho.desk.tickets.changes");
-    public static final TopicSpec<String, ChangeEvent> CREATOR_ORDERS = changes("zoho.creator.orders.changes");
-    public static final TopicSpec<String, ChangeEvent> EXTERNAL_CONTACTS = changes("external.contacts.changes");
+    /**
+     * The names as compile-time constants, for annotations ({@code @Topic}, {@code @KafkaListener}) that
+     * cannot take a {@link TopicSpec}. Everything else uses the specs below.
+     */
+    public static final class Names {
+        public static final String CRM_CONTACTS = "zoho.crm.contacts.changes";
+        public static final String CRM_LEADS = "zoho.crm.leads.changes";
+        public static final String CRM_DEALS = "zoho.crm.deals.changes";
+        public static final String DESK_TICKETS = "zoho.desk.tickets.changes";
+        public static final String CREATOR_ORDERS = "zoho.creator.orders.changes";
+        public static final String EXTERNAL_CONTACTS = "external.contacts.changes";
+        public static final String SYNC_COMPLETIONS = "sync.completions";
+        public static final String SYNC_DEADLETTERS = "sync.deadletters";
+
+        private Names() {
+        }
+    }
+
+    public static final TopicSpec<String, ChangeEvent> CRM_CONTACTS = changes(Names.CRM_CONTACTS);
+    public static final TopicSpec<String, ChangeEvent> CRM_LEADS = changes(Names.CRM_LEADS);
+    public static final TopicSpec<String, ChangeEvent> CRM_DEALS = changes(Names.CRM_DEALS);
+    public static final TopicSpec<String, ChangeEvent> DESK_TICKETS = changes(Names.DESK_TICKETS);
+    public static final TopicSpec<String, ChangeEvent> CREATOR_ORDERS = changes(Names.CREATOR_ORDERS);
+    public static final TopicSpec<String, ChangeEvent> EXTERNAL_CONTACTS = changes(Names.EXTERNAL_CONTACTS);
 
     public static final TopicSpec<String, SyncCompleted> SYNC_COMPLETIONS = new TopicSpec<>(
-            "sync.completions", String.class, SyncCompleted.class, OUTCOME_PARTITIONS,
+            Names.SYNC_COMPLETIONS, String.class, SyncCompleted.class, OUTCOME_PARTITIONS,
             TopicSpec.CleanupPolicy.DELETE, ONE_WEEK);
     public static final TopicSpec<String, DeadLetter> SYNC_DEADLETTERS = new TopicSpec<>(
-            "sync.deadletters", String.class, DeadLetter.class, OUTCOME_PARTITIONS,
+            Names.SYNC_DEADLETTERS, String.class, DeadLetter.class, OUTCOME_PARTITIONS,
             TopicSpec.CleanupPolicy.DELETE, ONE_WEEK);
 
     /** Every topic, in a stable order (for creation and documentation). */

@@ -106,6 +106,12 @@ public final class KafkaStack {
         if ("false".equalsIgnoreCase(System.getProperty("zsync.test.docker", "auto"))) {
             return false;
         }
+        // Ask Testcontainers only where an engine could be: it logs an error for every failed probe.
+        boolean socket = Files.exists(Path.of("/var/run/docker.sock"))
+                || Files.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"));
+        if (!socket && !notBlank(System.getenv("DOCKER_HOST"))) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {

@@ -16,7 +16,7 @@ public final class RealKafkaExtension implements BeforeAllCallback, ParameterRes
     public void beforeAll(ExtensionContext context) {
         KafkaStack stack = KafkaStack.get();
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(KafkaStack.class, k -> (ExtensionContext.Store.CloseableResource) KafkaStack::shutdown);
+                .getOrComputeIfAbsent(KafkaStack.class, k -> (AutoCloseable) KafkaStack::shutdown);
         context.publishReportEntry("kafka", stack.mode() + " " + stack.bootstrapServers());
     }
 

@@ -39,6 +39,10 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
     @Override
     @SuppressWarnings("unchecked")
     public void configure(Map<String, ?> configs, boolean isKey) {
+        if (registry != null) {
+            // built ready to use (e.g. by Micronaut's serde registry, which still calls configure)
+            return;
+        }
         this.registry = AvroSerdeConfig.from(configs).newClient();
         if (type == null) {
             Object name = configs.get(isKey ? AvroSerdeConfig.KEY_TYPE : AvroSerdeConfig.VALUE_TYPE);

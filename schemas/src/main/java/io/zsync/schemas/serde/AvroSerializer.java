@@ -1,6 +1,9 @@
 package io.zsync.schemas.serde;
 
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
@@ -17,9 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Writes Avro-generated records in the Confluent wire format, registering (or, with auto-registration
  * off, looking up) the record's schema under the TopicNameStrategy subject {@code <topic>-value} or
- * {@code <topic>-key}. A null record is written as null (a tombstone).
+ * {@code <topic>-key}. A null record is written as null (a tombstone). Generated (specific) records are
+ * what services send; generic records serve tools and tests that write other schema versions.
  */
-public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
+public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
 
     private SchemaRegistryClient registry;
     private boolean autoRegister;
@@ -39,10 +43,14 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
+        this.isKey = isKey;
+        if (registry != null) {
+            // built ready to use (e.g. by Micronaut's serde registry, which still calls configure)
+            return;
+        }
         AvroSerdeConfig config = AvroSerdeConfig.from(configs);
         this.registry = config.newClient();
         this.autoRegister = config.autoRegister();
-        this.isKey = isKey;
     }
 
     @Override
@@ -70,9 +78,11 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private DatumWriter<Object> writerFor(T record) {
-        return writers.computeIfAbsent(record.getClass(), type -> (DatumWriter<Object>) (DatumWriter<?>)
-                new SpecificDatumWriter<>(record.getSchema(), SpecificData.getForClass(type)));
+        if (!(record instanceof SpecificRecord)) {
+            return new GenericDatumWriter<>(record.getSchema(), GenericData.get());
+        }
+        return writers.computeIfAbsent(record.getClass(),
+                type -> new SpecificDatumWriter<>(record.getSchema(), SpecificData.getForClass(type)));
     }
 }
