@@ -4,6 +4,7 @@ import io.zsync.contract.ChangeEvent;
 import io.zsync.contract.DeadLetter;
 import io.zsync.contract.SyncCompleted;
 import io.zsync.contract.SystemId;
+import io.zsync.contract.Watermark;
 
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,7 @@ public final class Topics {
         public static final String EXTERNAL_CONTACTS = "external.contacts.changes";
         public static final String SYNC_COMPLETIONS = "sync.completions";
         public static final String SYNC_DEADLETTERS = "sync.deadletters";
+        public static final String WATERMARKS = "zsync.watermarks";
 
         private Names() {
         }
@@ -53,10 +55,14 @@ public final class Topics {
             Names.SYNC_DEADLETTERS, String.class, DeadLetter.class, OUTCOME_PARTITIONS,
             TopicSpec.CleanupPolicy.DELETE, ONE_WEEK);
 
+    /** Poller watermarks, keyed {@code <component>/<org>/<module>}; compacted, so the latest per key is kept. */
+    public static final TopicSpec<String, Watermark> WATERMARKS = new TopicSpec<>(
+            Names.WATERMARKS, String.class, Watermark.class, 1, TopicSpec.CleanupPolicy.COMPACT, Map.of());
+
     /** Every topic, in a stable order (for creation and documentation). */
     public static final List<TopicSpec<?, ?>> ALL = List.of(
             CRM_CONTACTS, CRM_LEADS, CRM_DEALS, DESK_TICKETS, CREATOR_ORDERS, EXTERNAL_CONTACTS,
-            SYNC_COMPLETIONS, SYNC_DEADLETTERS);
+            SYNC_COMPLETIONS, SYNC_DEADLETTERS, WATERMARKS);
 
     private Topics() {
     }
