@@ -83,6 +83,7 @@ public final class KafkaBroker implements AutoCloseable {
     private void format() {
         try {
             Files.createDirectories(dataDir);
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
             Files.writeString(propertiesFile(), serverProperties());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
