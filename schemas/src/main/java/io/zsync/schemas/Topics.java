@@ -2,6 +2,8 @@ package io.zsync.schemas;
 
 import io.zsync.contract.ChangeEvent;
 import io.zsync.contract.DeadLetter;
+import io.zsync.contract.LedgerEntry;
+import io.zsync.contract.RetryRequest;
 import io.zsync.contract.SyncCompleted;
 import io.zsync.contract.SystemId;
 import io.zsync.contract.Watermark;
@@ -36,6 +38,8 @@ public final class Topics {
         public static final String SYNC_COMPLETIONS = "sync.completions";
         public static final String SYNC_DEADLETTERS = "sync.deadletters";
         public static final String WATERMARKS = "zsync.watermarks";
+        public static final String SYNC_LEDGER = "zsync.sync.ledger";
+        public static final String SYNC_RETRIES = "zsync.sync.retries";
 
         private Names() {
         }
@@ -59,10 +63,18 @@ public final class Topics {
     public static final TopicSpec<String, Watermark> WATERMARKS = new TopicSpec<>(
             Names.WATERMARKS, String.class, Watermark.class, 1, TopicSpec.CleanupPolicy.COMPACT, Map.of());
 
+    /** The idempotency ledger of every flow, keyed {@code <flowId>/<recordId>}; compacted. */
+    public static final TopicSpec<String, LedgerEntry> SYNC_LEDGER = new TopicSpec<>(
+            Names.SYNC_LEDGER, String.class, LedgerEntry.class, CHANGE_PARTITIONS, TopicSpec.CleanupPolicy.COMPACT,
+            Map.of("min.compaction.lag.ms", "60000"));
+    /** Events parked after a transient failure, with the time of their next attempt; keyed by record id. */
+    public static final TopicSpec<String, RetryRequest> SYNC_RETRIES = new TopicSpec<>(
+            Names.SYNC_RETRIES, String.class, RetryRequest.class, OUTCOME_PARTITIONS, TopicSpec.CleanupPolicy.DELETE, ONE_WEEK);
+
     /** Every topic, in a stable order (for creation and documentation). */
     public static final List<TopicSpec<?, ?>> ALL = List.of(
             CRM_CONTACTS, CRM_LEADS, CRM_DEALS, DESK_TICKETS, CREATOR_ORDERS, EXTERNAL_CONTACTS,
-            SYNC_COMPLETIONS, SYNC_DEADLETTERS, WATERMARKS);
+            SYNC_COMPLETIONS, SYNC_DEADLETTERS, WATERMARKS, SYNC_LEDGER, SYNC_RETRIES);
 
     private Topics() {
     }
