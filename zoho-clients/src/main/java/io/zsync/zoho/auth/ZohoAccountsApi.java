@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.client.annotation.Client;
 import io.zsync.zoho.http.ClientIds;
+import io.zsync.zoho.http.ZohoRouted;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
  * Zoho Accounts token endpoint. Parameters go in a form body, never the query string, so the client secret
  * and refresh token stay out of URLs and access logs.
  */
-@Client(id = ClientIds.ACCOUNTS, value = ClientIds.ACCOUNTS_URL)
+@ZohoRouted
+@Client(value = ClientIds.ACCOUNTS_URL)
 @Header(name = ClientIds.PRODUCT_HEADER, value = "ACCOUNTS")
 public interface ZohoAccountsApi {
 

@@ -13,12 +13,16 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.client.annotation.Client;
 import io.zsync.zoho.http.ClientIds;
+import io.zsync.zoho.http.ZohoRouted;
+
+import java.util.Map;
 
 /**
  * Raw Zoho CRM v8 endpoints (zoho-api.md §3, §4). Services use {@link CrmClient}, which adds budgets, error
  * mapping, 204 handling and paging; the org travels in {@link ClientIds#ORG_HEADER} for the routing filter.
  */
-@Client(id = ClientIds.CRM, value = ClientIds.CRM_URL, path = "/crm/v8")
+@ZohoRouted
+@Client(value = ClientIds.CRM_URL, path = "/crm/v8")
 @Header(name = ClientIds.PRODUCT_HEADER, value = "CRM")
 public interface CrmApi {
 
@@ -41,15 +45,15 @@ public interface CrmApi {
 
     @Post("/{module}")
     HttpResponse<CrmEnvelope> insert(@Header(ClientIds.ORG_HEADER) String org, @PathVariable String module,
-                                     @Body CrmWriteRequest body);
+                                     @Body Map<String, Object> body);
 
     @Put("/{module}")
     HttpResponse<CrmEnvelope> update(@Header(ClientIds.ORG_HEADER) String org, @PathVariable String module,
-                                     @Body CrmWriteRequest body);
+                                     @Body Map<String, Object> body);
 
     @Post("/{module}/upsert")
     HttpResponse<CrmEnvelope> upsert(@Header(ClientIds.ORG_HEADER) String org, @PathVariable String module,
-                                     @Body CrmWriteRequest body);
+                                     @Body Map<String, Object> body);
 
     @Delete("/{module}")
     HttpResponse<CrmEnvelope> delete(@Header(ClientIds.ORG_HEADER) String org, @PathVariable String module,

@@ -189,7 +189,7 @@ public class CrmClient {
     public List<CrmWriteResult> insert(String org, String module, List<CrmRecord> records,
                                        @Nullable List<String> trigger) {
         checkSize(records.size(), "records");
-        CrmWriteRequest body = new CrmWriteRequest(maps(records), trigger, null);
+        Map<String, Object> body = CrmWriteRequest.of(maps(records), trigger, null);
         return writeResults(org, CallCost.crmWrite(records.size()), () -> api.insert(org, module, body));
     }
 
@@ -212,7 +212,7 @@ public class CrmClient {
                 throw new IllegalArgumentException("every record of a CRM update needs an id");
             }
         }
-        CrmWriteRequest body = new CrmWriteRequest(maps(records), trigger, null);
+        Map<String, Object> body = CrmWriteRequest.of(maps(records), trigger, null);
         return writeResults(org, CallCost.crmWrite(records.size()), () -> api.update(org, module, body));
     }
 
@@ -227,7 +227,7 @@ public class CrmClient {
     public List<CrmWriteResult> upsert(String org, String module, List<CrmRecord> records,
                                        List<String> duplicateCheckFields) {
         checkSize(records.size(), "records");
-        CrmWriteRequest body = new CrmWriteRequest(maps(records), null,
+        Map<String, Object> body = CrmWriteRequest.of(maps(records), null,
                 duplicateCheckFields.isEmpty() ? null : List.copyOf(duplicateCheckFields));
         return writeResults(org, CallCost.crmWrite(records.size()), () -> api.upsert(org, module, body));
     }

@@ -1,7 +1,8 @@
 package io.zsync.zoho.http;
 
 /**
- * Compile-time constants for the declarative clients: each {@code @Client} gets a placeholder URL that the
+ * Compile-time constants for the declarative clients: each {@code @Client} gets a placeholder URL (also its
+ * client id) that the
  * {@link ZohoRoutingFilter} replaces per call with the org's real host, selected by {@link #ORG_HEADER} and
  * {@link #PRODUCT_HEADER}.
  * They must equal {@link io.zsync.zoho.ZohoProduct#serviceId()} and {@code placeholderUrl()} (a test checks).

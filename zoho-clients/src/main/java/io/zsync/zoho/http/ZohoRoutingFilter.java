@@ -1,5 +1,6 @@
 package io.zsync.zoho.http;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MutableHttpRequest;
@@ -22,15 +23,19 @@ import java.util.concurrent.CompletableFuture;
  * Zoho-oauthtoken <token>} (HubSpot: {@code Bearer <private-app token>}; the token endpoint: nothing).
  *
  * <p>Routing per call rather than per client is what lets one set of clients serve any number of orgs, each
- * in its own data centre.
+ * in its own data centre. The clients are bound to this filter by {@link ZohoRouted} rather than by service id:
+ * Micronaut treats {@code @Client} {@code id} and {@code value} as one attribute, and a client named by a
+ * service id needs {@code micronaut.http.services.<id>.url} configured, which would make every application
+ * repeat placeholder URLs. HTTP settings (timeouts, pool) therefore come from {@code micronaut.http.client.*}.
  */
-@ClientFilter(serviceId = {ClientIds.ACCOUNTS, ClientIds.CRM, ClientIds.BOOKS, ClientIds.DESK, ClientIds.PROJECTS,
-        ClientIds.CREATOR, ClientIds.HUBSPOT})
+@ZohoRouted
+@ClientFilter
 public class ZohoRoutingFilter {
     private final ZohoOrgRegistry orgs;
-    private final ZohoTokenManager tokens;
+    // Lazy: the token manager's own HTTP client is built with this filter, so eager injection is a cycle.
+    private final BeanProvider<ZohoTokenManager> tokens;
 
-    public ZohoRoutingFilter(ZohoOrgRegistry orgs, ZohoTokenManager tokens) {
+    public ZohoRoutingFilter(ZohoOrgRegistry orgs, BeanProvider<ZohoTokenManager> tokens) {
         this.orgs = orgs;
         this.tokens = tokens;
     }
@@ -60,7 +65,7 @@ public class ZohoRoutingFilter {
             request.uri(rebase(zohoOrg.accountsBase(), request.getUri()));
             return Publishers.just(request);
         }
-        CompletableFuture<MutableHttpRequest<?>> routed = tokens.token(org).thenApply(token -> {
+        CompletableFuture<MutableHttpRequest<?>> routed = tokens.get().token(org).thenApply(token -> {
             request.uri(rebase(zohoOrg.base(product, token.apiDomain()), request.getUri()));
             request.getHeaders().set(HttpHeaders.AUTHORIZATION, token.authorizationHeader());
             return request;
