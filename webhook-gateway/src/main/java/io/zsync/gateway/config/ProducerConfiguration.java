@@ -1,0 +1,27 @@
+package io.zsync.gateway.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * The gateway's Kafka producer ({@code zsync.gateway.producer.*}); acks=all and idempotence are fixed, not
+ * configurable, because acknowledging a webhook is only safe after every in-sync replica has the event.
+ *
+ * @param maxBlock        how long {@code send} may wait for metadata or buffer space (bounded so a dead
+ *                        broker turns into a quick 503, not a hung request)
+ * @param requestTimeout  per produce request
+ * @param deliveryTimeout how long the producer keeps retrying one event (must be at least
+ *                        {@code linger + requestTimeout})
+ * @param linger          batching delay; 0–5 ms keeps latency low while concurrent requests still batch
+ */
+@ConfigurationProperties(ProducerConfiguration.PREFIX)
+public record ProducerConfiguration(
+        @Bindable(defaultValue = "2s") Duration maxBlock,
+        @Bindable(defaultValue = "3s") Duration requestTimeout,
+        @Bindable(defaultValue = "10s") Duration deliveryTimeout,
+        @Bindable(defaultValue = "1ms") Duration linger) {
+
+    public static final String PREFIX = "zsync.gateway.producer";
+}

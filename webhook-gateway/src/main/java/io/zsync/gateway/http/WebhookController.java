@@ -1,0 +1,81 @@
+package io.zsync.gateway.http;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zsync.gateway.domain.Delivery;
+import io.zsync.gateway.ops.WebhookSource;
+
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The webhook endpoints. Each reads the raw body as bytes (signatures are computed over exactly those bytes)
+ * and hands it to {@link WebhookIntake} with the source's authenticator and normalizer; no decision is made
+ * here. Runs on the blocking executor because a send may wait (boundedly) for broker metadata.
+ */
+@Controller("/webhooks")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "webhooks")
+@ApiResponse(responseCode = "200", description = "every event of the webhook is on its Kafka topic",
+        content = @Content(schema = @Schema(implementation = AcceptedBody.class)))
+@ApiResponse(responseCode = "400", description = "malformed body, wrong content type, missing or mistyped field, unknown module",
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "401", description = "missing or wrong token, signature or JWT",
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "413", description = "body over the configured limit",
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "503", description = "the broker did not acknowledge in time; retry after Retry-After seconds",
+        content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+public class WebhookController {
+
+    private final WebhookIntake intake;
+    private final Authenticators sources;
+    private final Clock clock;
+
+    public WebhookController(WebhookIntake intake, Authenticators sources, Clock clock) {
+        this.intake = intake;
+        this.sources = sources;
+        this.clock = clock;
+    }
+
+    @Post(uri = "/zoho/crm/{org}/notifications", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Zoho CRM notification callback (actions/watch)",
+            description = "Authenticated by the channel's token echoed in the body, compared in constant time. One event per id.")
+    public CompletableFuture<HttpResponse<?>> crmNotification(
+            @Parameter(description = "CRM org id as configured under zsync.gateway.crm.orgs") @PathVariable String org,
+            @Nullable @Body byte[] body, HttpRequest<?> request) {
+        Delivery delivery = delivery(org, body, request);
+        return intake.accept(WebhookSource.ZOHO_CRM_NOTIFICATION, delivery.traceId(), delivery.body().length,
+                () -> sources.crmNotification().normalize(delivery));
+    }
+
+    @Post(uri = "/hubspot", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "HubSpot webhook batch",
+            description = "Authenticated by X-HubSpot-Signature-v3 over method, URL, body and X-HubSpot-Request-Timestamp (5-minute window).")
+    public CompletableFuture<HttpResponse<?>> hubSpot(@Nullable @Body byte[] body, HttpRequest<?> request) {
+        Delivery delivery = delivery(null, body, request);
+        return intake.accept(WebhookSource.HUBSPOT, delivery.traceId(), delivery.body().length, () -> {
+            sources.verifyHubSpot(request, delivery.body(), clock.instant());
+            return sources.hubSpot().normalize(delivery);
+        });
+    }
+
+    private Delivery delivery(String org, byte[] body, HttpRequest<?> request) {
+        return new Delivery(org, body == null ? new byte[0] : body,
+                request.getHeaders().get("Content-Type"), TraceIds.of(request), clock.instant());
+    }
+}
