@@ -174,10 +174,12 @@ class CrmClientTest extends FakeZohoTest {
     void shouldUpdateWithTheIdInTheRecord() {
         zoho().on("PUT", "/crm/v8/Deals", 200, DocExamples.CRM_UPSERT_UPDATE);
 
-        crm.updateOne(ORG, "Deals", "3652397000003852095", CrmRecord.empty().with("Stage", "Closed Won"));
+        crm.updateOne(ORG, "Deals", "3652397000003852095", CrmRecord.empty().with("Stage", "Closed Won")
+                .with("Description", null));
 
         assertThat(zoho().requests("PUT", "/crm/v8/Deals").get(0).body())
-                .contains("\"Stage\":\"Closed Won\"", "\"id\":\"3652397000003852095\"");
+                .contains("\"Stage\":\"Closed Won\"", "\"id\":\"3652397000003852095\"",
+                        "\"Description\":null"); // null clears a field in CRM: it must be sent
     }
 
     @Test
