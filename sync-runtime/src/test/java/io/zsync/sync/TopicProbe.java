@@ -1,0 +1,59 @@
+package io.zsync.sync;
+
+import io.zsync.schemas.TopicSpec;
+import io.zsync.schemas.serde.AvroDeserializer;
+import io.zsync.schemas.serde.RestSchemaRegistryClient;
+import io.zsync.testing.KafkaStack;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/**
+ * Reads a topic from the beginning, committed records only (as the dashboard does), and keeps what it
+ * saw, so tests can await and count outcomes. Poll it from the test thread.
+ */
+public final class TopicProbe<V extends SpecificRecord> implements AutoCloseable {
+
+    private final KafkaConsumer<String, V> consumer;
+    private final List<ConsumerRecord<String, V>> seen = new CopyOnWriteArrayList<>();
+
+    public TopicProbe(TopicSpec<String, V> topic) {
+        KafkaStack stack = KafkaStack.get();
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(),
+                new AvroDeserializer<>(new RestSchemaRegistryClient(stack.schemaRegistryUrl(), null, Duration.ofSeconds(10)),
+                        topic.valueType()));
+        consumer.subscribe(List.of(topic.name()));
+    }
+
+    /** Polls once and returns every value seen so far that matches. */
+    public List<V> values(Predicate<V> filter) {
+        consumer.poll(Duration.ofMillis(300)).forEach(seen::add);
+        List<V> values = new ArrayList<>();
+        for (ConsumerRecord<String, V> record : seen) {
+            if (record.value() != null && filter.test(record.value())) {
+                values.add(record.value());
+            }
+        }
+        return values;
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

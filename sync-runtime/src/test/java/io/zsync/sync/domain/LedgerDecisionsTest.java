@@ -1,0 +1,194 @@
+package io.zsync.sync.domain;
+
+import io.zsync.contract.ChangeEvent;
+import io.zsync.contract.EventOrigin;
+import io.zsync.contract.LedgerEntry;
+import io.zsync.contract.LedgerState;
+import io.zsync.contract.Operation;
+import io.zsync.contract.SyncStatus;
+import io.zsync.contract.SystemId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LedgerDecisionsTest {
+
+    private static final String FLOW = "crm-contact-to-books-customer";
+    private static final Set<String> WRITE_BACK = Set.of("Books_Customer_ID");
+    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+
+    static ChangeEvent event(String eventId, Operation operation, List<String> changed, String version) {
+        return ChangeEvent.newBuilder()
+                .setEventId(eventId).setSource(SystemId.ZOHO_CRM).setOrgId("acme").setEntityType("Contacts")
+                .setRecordId("5725767000000524157").setOperation(operation).setChangedFields(changed)
+                .setChangedValues(null).setPreviousValues(null).setRecordVersion(version).setOrigin(EventOrigin.WEBHOOK)
+                .setOccurredAt(T0).setReceivedAt(T0).setTraceId("t").setAttributes(new HashMap<>())
+                .build();
+    }
+
+    static LedgerEntry done(List<String> recentIds, String version, Map<String, String> targets) {
+        return LedgerEntry.newBuilder().setFlowId(FLOW).setRecordId("5725767000000524157").setState(LedgerState.DONE)
+                .setLastEventId(recentIds.isEmpty() ? "x" : recentIds.get(recentIds.size() - 1))
+                .setRecentEventIds(new ArrayList<>(recentIds)).setRecordVersion(version).setMappedHash("h1")
+                .setTargets(new HashMap<>(targets)).setUpdatedAt(T0).build();
+    }
+
+    @Test
+    void shouldProcessFirstSightOfARecord() {
+        Verdict verdict = LedgerDecisions.classify(FLOW, event("e1", Operation.CREATED, List.of(), "v1"), Optional.empty(), WRITE_BACK);
+        assertThat(verdict.action()).isEqualTo(Verdict.Action.PROCESS);
+    }
+
+    @Test
+    void shouldSkipAnEventIdAlreadyProcessed() {
+        Verdict verdict = LedgerDecisions.classify(FLOW, event("e1", Operation.UPDATED, List.of("Email"), "v2"),
+                Optional.of(done(List.of("e0", "e1"), "v1", Map.of())), WRITE_BACK);
+        assertThat(verdict.action()).isEqualTo(Verdict.Action.DUPLICATE);
+        assertThat(verdict.skipped()).isTrue();
+    }
+
+    @Test
+    void shouldSkipAVersionAlreadySyncedEvenUnderAnotherEventId() {
+        // the reconciliation poller saw the version the webhook already delivered
+        Verdict verdict = LedgerDecisions.classify(FLOW, event("poll-1", Operation.UPDATED, List.of(), "v1"),
+                Optional.of(done(List.of("e1"), "v1", Map.of())), WRITE_BACK);
+        assertThat(verdict.action()).isEqualTo(Verdict.Action.SAME_VERSION);
+    }
+
+    @Test
+    void shouldProcessANewVersion() {
+        Verdict verdict = LedgerDecisions.classify(FLOW, event("e2", Operation.UPDATED, List.of("Email"), "v2"),
+                Optional.of(done(List.of("e1"), "v1", Map.of())), WRITE_BACK);
+        assertThat(verdict.action()).isEqualTo(Verdict.Action.PROCESS);
+    }
+
+    @Test
+    void shouldNotTreatAMissingVersionAsTheSame() {
+        Verdict verdict = LedgerDecisions.classify(FLOW, event("e2", Operation.UPDATED, List.of("Email"), null),
+                Optional.of(done(List.of("e1"), null, Map.of())), WRITE_BACK);
+        assertThat(verdict.action()).isEqualTo(Verdict.Action.PROCESS);
+    }
+
+    @Test
+    void shouldRecogniseOwnWriteBackAsEcho() {
+        Verdict verdict = LedgerDecisions.classify(FLOW,
+                event("e3", Operation.UPDATED, List.of("Books_Customer_ID", "Modified_Time", "Modified_By"), "v3"),
+                Optional.of(done(List.of("e1"), "v1", Map.of())), WRITE_BACK);
+        assertThat(verdict.action()).isEqualTo(Verdict.Action.OWN_ECHO);
+        assertThat(verdict.reason()).contains("own write-back");
+    }
+
+    @Test
+    void shouldProcessAWriteBackFieldChangedTogetherWithARealField() {
+        Verdict verdict = LedgerDecisions.classify(FLOW,
+                event("e3", Operation.UPDATED, List.of("Books_Customer_ID", "Phone"), "v3"), Optional.empty(), WRITE_BACK);
+        assertThat(verdict.action()).isEqualTo(Verdict.Action.PROCESS);
+    }
+
+    @Test
+    void shouldProcessAnUpdateThatNamesNoFields() {
+        Verdict verdict = LedgerDecisions.classify(FLOW, event("e3", Operation.UPDATED, List.of(), "v3"), Optional.empty(), WRITE_BACK);
+        assertThat(verdict.action()).isEqualTo(Verdict.Action.PROCESS);
+    }
+
+    @Test
+    void shouldProcessAnUpdateOfBookkeepingFieldsOnlyAsNoEcho() {
+        // Modified_Time alone is not our write-back: nothing says it was us, so the flow looks (hash decides)
+        Verdict verdict = LedgerDecisions.classify(FLOW, event("e3", Operation.UPDATED, List.of("Modified_Time"), "v3"),
+                Optional.empty(), WRITE_BACK);
+        assertThat(verdict.action()).isEqualTo(Verdict.Action.PROCESS);
+    }
+
+    @Test
+    void shouldNeverTreatCreateOrDeleteAsEcho() {
+        assertThat(LedgerDecisions.classify(FLOW, event("e4", Operation.CREATED, List.of("Books_Customer_ID"), "v1"),
+                Optional.empty(), WRITE_BACK).action()).isEqualTo(Verdict.Action.PROCESS);
+        assertThat(LedgerDecisions.classify(FLOW, event("e5", Operation.DELETED, List.of("Books_Customer_ID"), "v1"),
+                Optional.of(done(List.of("e1"), "v1", Map.of())), WRITE_BACK).action()).isEqualTo(Verdict.Action.PROCESS);
+    }
+
+    @Test
+    void shouldLeaveRedrivesForOtherFlowsAlone() {
+        ChangeEvent redrive = event("e1", Operation.UPDATED, List.of("Email"), "v1");
+        redrive.setOrigin(EventOrigin.REDRIVE);
+        redrive.getAttributes().put(LedgerDecisions.REDRIVE_FLOW, "crm-deal-to-books-invoice");
+        assertThat(LedgerDecisions.classify(FLOW, redrive, Optional.empty(), WRITE_BACK).action())
+                .isEqualTo(Verdict.Action.NOT_ADDRESSED);
+        redrive.getAttributes().put(LedgerDecisions.REDRIVE_FLOW, FLOW);
+        assertThat(LedgerDecisions.classify(FLOW, redrive, Optional.empty(), WRITE_BACK).action())
+                .isEqualTo(Verdict.Action.PROCESS);
+    }
+
+    @Test
+    void shouldRecordIntentOnlyWhenNoTargetIsKnown() {
+        assertThat(LedgerDecisions.needsIntent(Optional.empty())).isTrue();
+        assertThat(LedgerDecisions.needsIntent(Optional.of(done(List.of("e1"), "v1", Map.of())))).isTrue();
+        assertThat(LedgerDecisions.needsIntent(Optional.of(done(List.of("e1"), "v1", Map.of("books.contact_id", "46"))))).isFalse();
+        LedgerEntry intent = LedgerDecisions.intent(FLOW, event("e2", Operation.CREATED, List.of(), "v1"), Optional.empty(), T0);
+        assertThat(intent.getState()).isEqualTo(LedgerState.INTENT);
+        assertThat(LedgerDecisions.needsIntent(Optional.of(intent))).isFalse(); // already guarded
+    }
+
+    @Test
+    void shouldMarkProcessedAndRememberTargetsVersionAndHashOnSuccess() {
+        LedgerEntry intent = LedgerDecisions.intent(FLOW, event("e2", Operation.CREATED, List.of(), "v1"), Optional.empty(), T0);
+        LedgerEntry after = LedgerDecisions.after(FLOW, event("e2", Operation.CREATED, List.of(), "v1"), Optional.of(intent),
+                SyncStatus.SUCCEEDED, Map.of("books.contact_id", "460000000026049"), "hash-2", T0.plusSeconds(1));
+        assertThat(after.getState()).isEqualTo(LedgerState.DONE);
+        assertThat(after.getRecentEventIds()).containsExactly("e2");
+        assertThat(after.getTargets()).containsEntry("books.contact_id", "460000000026049");
+        assertThat(after.getRecordVersion()).isEqualTo("v1");
+        assertThat(after.getMappedHash()).isEqualTo("hash-2");
+    }
+
+    @Test
+    void shouldKeepIntentAndWrittenIdsButNotMarkProcessedOnFailure() {
+        LedgerEntry intent = LedgerDecisions.intent(FLOW, event("e2", Operation.CREATED, List.of(), "v1"), Optional.empty(), T0);
+        LedgerEntry after = LedgerDecisions.after(FLOW, event("e2", Operation.CREATED, List.of(), "v1"), Optional.of(intent),
+                SyncStatus.FAILED, Map.of("crm.deal_id", "57"), null, T0.plusSeconds(1));
+        assertThat(after.getState()).isEqualTo(LedgerState.INTENT);
+        assertThat(after.getRecentEventIds()).doesNotContain("e2"); // a redrive must run it again
+        assertThat(after.getTargets()).containsEntry("crm.deal_id", "57");
+    }
+
+    @Test
+    void shouldRememberOnlyTheMostRecentEventIds() {
+        Optional<LedgerEntry> entry = Optional.empty();
+        for (int i = 0; i < LedgerDecisions.RECENT_EVENT_IDS + 5; i++) {
+            entry = Optional.of(LedgerDecisions.after(FLOW, event("e" + i, Operation.UPDATED, List.of("Email"), "v" + i),
+                    entry, SyncStatus.SUCCEEDED, Map.of(), "h", T0.plusSeconds(i)));
+        }
+        assertThat(entry.orElseThrow().getRecentEventIds()).hasSize(LedgerDecisions.RECENT_EVENT_IDS)
+                .endsWith("e" + (LedgerDecisions.RECENT_EVENT_IDS + 4)).doesNotContain("e0", "e4");
+    }
+
+    @Test
+    void shouldShareApiCallsSoTheyAddUp() {
+        assertThat(IntStream.range(0, 7).map(i -> ApiCallShares.share(10, 7, i)).sum()).isEqualTo(10);
+        assertThat(ApiCallShares.share(1, 100, 0)).isEqualTo(1);
+        assertThat(ApiCallShares.share(1, 100, 1)).isZero();
+        assertThat(ApiCallShares.share(5, 0, 0)).isZero();
+    }
+
+    @Test
+    void shouldHashMappedValuesIndependentlyOfOrder() {
+        Map<String, Object> a = new java.util.LinkedHashMap<>();
+        a.put("email", "a@b.c");
+        a.put("phone", null);
+        Map<String, Object> b = new java.util.LinkedHashMap<>();
+        b.put("phone", null);
+        b.put("email", "a@b.c");
+        assertThat(MappedHash.of(a)).isEqualTo(MappedHash.of(b));
+        b.put("phone", "");
+        assertThat(MappedHash.of(a)).isNotEqualTo(MappedHash.of(b)); // null and empty differ
+    }
+}
