@@ -14,7 +14,7 @@ import java.util.Map;
  * @param departmentIds       valid {@code departmentId}s
  * @param ticketCustomFields  {@code cf_*} api names tickets accept
  * @param strictCustomFields  reject unknown {@code cf_*} keys on tickets
- * @param statusTypes         status → statusType map ("Open:Open,On Hold:On Hold,…"); unknown statuses are Open
+ * @param statusTypes         status → statusType map ("Open=Open,On Hold=On Hold,…"); unknown statuses are Open
  * @param validationStatus    HTTP status of validation errors (422 or 400 [U])
  * @param createStatus        HTTP status of a successful create (200 observed [S/U]; 201 possible)
  * @param emptyListStatus     HTTP status of an empty list or search (204 [U]; 200 gives {"data":[]})
@@ -63,7 +63,7 @@ public record DeskConfig(
     public Map<String, String> statusTypeMap() {
         Map<String, String> map = new LinkedHashMap<>();
         for (String pair : split(statusTypes)) {
-            int colon = pair.indexOf(':');
+            int colon = pair.indexOf('=');
             if (colon > 0) {
                 map.put(pair.substring(0, colon).trim(), pair.substring(colon + 1).trim());
             }

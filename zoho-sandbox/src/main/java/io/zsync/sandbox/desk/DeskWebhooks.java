@@ -27,7 +27,7 @@ public class DeskWebhooks implements Resettable {
     /** One subscription: which org's events, which types, whether updates carry prevState. */
     public record Subscription(String id, String url, String orgId, List<String> events, boolean includePrevState,
                                String name) {
-        Map<String, Object> toJson() {
+        public Map<String, Object> toJson() {
             Map<String, Object> subscriptions = new LinkedHashMap<>();
             events.forEach(e -> subscriptions.put(e, e.endsWith("_Update") ? Json.obj("includePrevState", includePrevState)
                     : Json.obj()));
