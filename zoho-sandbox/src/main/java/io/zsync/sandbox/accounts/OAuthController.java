@@ -74,7 +74,7 @@ public class OAuthController {
                 + "code=" + enc(code) + "&location=" + enc(config.location())
                 + "&accounts-server=" + enc(server.baseUrl())
                 + (state == null ? "" : "&state=" + enc(state));
-        return HttpResponse.redirect(URI.create(target));
+        return HttpResponse.status(HttpStatus.FOUND).header("Location", URI.create(target).toString());
     }
 
     /** DC discovery: every location maps to the sandbox itself. */
