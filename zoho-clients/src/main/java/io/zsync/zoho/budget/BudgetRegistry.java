@@ -202,10 +202,10 @@ public class BudgetRegistry {
         Permit acquire(CallCost cost, Duration maxWait) {
             long deadline = System.nanoTime() + maxWait.toNanos();
             for (Map.Entry<String, RateLimiter> w : windows.entrySet()) {
-                take(w.getKey(), w.getValue(), cost.weight(), deadline);
+                take(w.getKey(), w.getValue(), cost.weight());
             }
             if (cost.search() && search != null) {
-                take("search", search, 1, deadline);
+                take("search", search, 1);
             }
             List<Semaphore> held = new ArrayList<>(2);
             try {
@@ -222,10 +222,10 @@ public class BudgetRegistry {
             return new Permit(held);
         }
 
-        private void take(String window, RateLimiter limiter, int permits, long deadline) {
+        private void take(String window, RateLimiter limiter, int permits) {
             // The limiter's own timeout is the configured bound: acquirePermission parks at most that long and
             // refuses, without consuming, when the permits would come later.
-            if (System.nanoTime() > deadline || !limiter.acquirePermission(permits)) {
+            if (!limiter.acquirePermission(permits)) {
                 throw ZohoErrorMapper.budgetExhausted(product, org, window, waitHint(limiter));
             }
         }

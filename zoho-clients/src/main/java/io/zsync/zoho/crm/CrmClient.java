@@ -325,7 +325,9 @@ public class CrmClient {
             if (e.code() == 400) {
                 Optional<CrmEnvelope> env = readEnvelope(e);
                 if (env.isPresent() && (nonEmpty(env.get().data()) || nonEmpty(env.get().watch()))) {
-                    return HttpResponse.status(HttpStatus.BAD_REQUEST).body(env.get());
+                    // Relabelled 207 (a per-record answer) so the executor does not map it as a call failure;
+                    // each failed element still becomes its own typed error below.
+                    return HttpResponse.status(HttpStatus.MULTI_STATUS).body(env.get());
                 }
             }
             throw e;

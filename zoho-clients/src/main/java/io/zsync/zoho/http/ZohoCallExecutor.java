@@ -58,6 +58,13 @@ public class ZohoCallExecutor {
                 counter.record(org, product);
                 try {
                     HttpResponse<T> response = call.get();
+                    if (response.code() >= 400) {
+                        // Declarative clients hand 404 back as a response instead of throwing.
+                        ZohoApiException mapped = mapper.map(org, response.code(),
+                                response.getHeaders().get("Retry-After"), response.getBody(String.class).orElse(null));
+                        metrics.apiCall(org, product, mapped.code());
+                        throw mapped;
+                    }
                     metrics.apiCall(org, product, "ok");
                     return response;
                 } catch (HttpClientResponseException e) {
@@ -76,6 +83,8 @@ public class ZohoCallExecutor {
                     }
                     metrics.apiCall(org, product, "transport");
                     throw mapper.transport(org, e);
+                } catch (ZohoApiException e) {
+                    throw e;
                 } catch (RuntimeException e) {
                     ZohoApiException inner = findZoho(e);
                     if (inner != null) {
