@@ -5,12 +5,25 @@ import io.zsync.gateway.config.CrmOrgProperties;
 import io.zsync.gateway.config.GatewayConfiguration;
 import io.zsync.gateway.config.HubSpotProperties;
 import io.zsync.gateway.config.Orgs;
+import io.zsync.contract.ChangeEvent;
+import io.zsync.gateway.auth.DeskJwtVerifier;
+import io.zsync.gateway.config.CreatorOrgProperties;
+import io.zsync.gateway.config.DeskOrgProperties;
+import io.zsync.gateway.config.ExternalTenantProperties;
+import io.zsync.gateway.domain.CreatorOrderNormalizer;
+import io.zsync.gateway.domain.Credentials;
 import io.zsync.gateway.domain.CrmNotificationNormalizer;
+import io.zsync.gateway.domain.CrmWorkflowNormalizer;
+import io.zsync.gateway.domain.Delivery;
+import io.zsync.gateway.domain.DeskWebhookNormalizer;
+import io.zsync.gateway.domain.ExternalCrmNormalizer;
+import io.zsync.gateway.domain.WebhookRejection;
 import io.zsync.gateway.domain.HubSpotNormalizer;
 import io.zsync.gateway.domain.HubSpotSignatures;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,9 +38,15 @@ public class Authenticators {
     private final GatewayConfiguration config;
     private final CrmNotificationNormalizer crmNotification;
     private final HubSpotNormalizer hubSpotNormalizer = new HubSpotNormalizer();
+    private final DeskWebhookNormalizer desk = new DeskWebhookNormalizer();
+    private final CreatorOrderNormalizer creator = new CreatorOrderNormalizer();
+    private final CrmWorkflowNormalizer workflow = new CrmWorkflowNormalizer();
+    private final ExternalCrmNormalizer external = new ExternalCrmNormalizer();
+    private final DeskJwtVerifier deskJwt;
 
-    public Authenticators(Orgs orgs, HubSpotProperties hubSpot, GatewayConfiguration config) {
+    public Authenticators(Orgs orgs, HubSpotProperties hubSpot, GatewayConfiguration config, DeskJwtVerifier deskJwt) {
         this.orgs = orgs;
+        this.deskJwt = deskJwt;
         this.hubSpot = hubSpot;
         this.config = config;
         this.crmNotification = new CrmNotificationNormalizer((org, channel) -> orgs.crm(org)
@@ -41,6 +60,40 @@ public class Authenticators {
 
     public HubSpotNormalizer hubSpot() {
         return hubSpotNormalizer;
+    }
+
+    /** Desk: the JWT is checked before the body is parsed. */
+    public List<ChangeEvent> desk(HttpRequest<?> request, Delivery delivery, Instant now) {
+        DeskOrgProperties org = orgs.desk(delivery.orgId())
+                .orElseThrow(() -> WebhookRejection.unauthenticated(WebhookRejection.Reason.UNKNOWN_ORG));
+        deskJwt.verify(org, request.getHeaders().get("X-ZDesk-JWT"), now);
+        return desk.normalize(delivery);
+    }
+
+    /** Creator: the shared-secret header is checked before the body is parsed. */
+    public List<ChangeEvent> creator(HttpRequest<?> request, Delivery delivery, String entity) {
+        CreatorOrgProperties org = orgs.creator(delivery.orgId())
+                .orElseThrow(() -> WebhookRejection.unauthenticated(WebhookRejection.Reason.UNKNOWN_ORG));
+        Credentials.requireSecret(org.secret(), request.getHeaders().get(org.secretHeader()));
+        return creator.normalize(delivery, entity);
+    }
+
+    /** CRM workflow webhooks: the secret may travel in the body, so the normalizer checks it. */
+    public List<ChangeEvent> workflow(HttpRequest<?> request, Delivery delivery, String module) {
+        CrmOrgProperties org = orgs.crm(delivery.orgId())
+                .orElseThrow(() -> WebhookRejection.unauthenticated(WebhookRejection.Reason.UNKNOWN_ORG));
+        var template = new CrmWorkflowNormalizer.Template(org.workflowIdParam(), org.workflowOperationParam(),
+                org.workflowVersionParam(), org.workflowSecretParam(), org.workflowDefaultOperation());
+        return workflow.normalize(delivery, module, template, org.workflowSecret(),
+                request.getHeaders().get(org.workflowSecretHeader()));
+    }
+
+    /** Generic external CRM: the body HMAC is checked before the body is parsed. */
+    public List<ChangeEvent> external(HttpRequest<?> request, Delivery delivery, String entity) {
+        ExternalTenantProperties tenant = orgs.external(delivery.orgId())
+                .orElseThrow(() -> WebhookRejection.unauthenticated(WebhookRejection.Reason.UNKNOWN_ORG));
+        Credentials.requireBodyHmac(tenant.secret(), delivery.body(), request.getHeaders().get(tenant.signatureHeader()));
+        return external.normalize(delivery, tenant.system(), entity);
     }
 
     public void verifyHubSpot(HttpRequest<?> request, byte[] body, Instant now) {

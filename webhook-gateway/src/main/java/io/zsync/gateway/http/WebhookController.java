@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -72,6 +73,55 @@ public class WebhookController {
             sources.verifyHubSpot(request, delivery.body(), clock.instant());
             return sources.hubSpot().normalize(delivery);
         });
+    }
+
+    @Post(uri = "/zoho/crm/{org}/workflow/{module}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Zoho CRM workflow-rule webhook",
+            description = "Form or JSON template; authenticated by a shared secret in the configured header or template parameter.")
+    public CompletableFuture<HttpResponse<?>> crmWorkflow(@PathVariable String org,
+                                                          @Parameter(description = "CRM module API name, e.g. Contacts") @PathVariable String module,
+                                                          @Nullable @Body byte[] body, HttpRequest<?> request) {
+        Delivery delivery = delivery(org, body, request);
+        return intake.accept(WebhookSource.ZOHO_CRM_WORKFLOW, delivery.traceId(), delivery.body().length,
+                () -> sources.workflow(request, delivery, module));
+    }
+
+    @Post(uri = "/zoho/desk/{org}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Zoho Desk webhook batch",
+            description = "Authenticated by the X-ZDesk-JWT header: RS256 via the org's JWKS, iss = orgId:<org>, aud = webhookId:<id>, exp.")
+    public CompletableFuture<HttpResponse<?>> desk(@Parameter(description = "Desk org id") @PathVariable String org,
+                                                   @Nullable @Body byte[] body, HttpRequest<?> request) {
+        Delivery delivery = delivery(org, body, request);
+        return intake.accept(WebhookSource.ZOHO_DESK, delivery.traceId(), delivery.body().length,
+                () -> sources.desk(request, delivery, clock.instant()));
+    }
+
+    @Get(uri = "/zoho/desk/{org}", produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Desk's endpoint validation", description = "Desk sends a GET when a webhook is saved and expects 200.")
+    public HttpResponse<?> deskValidation(@PathVariable String org) {
+        return HttpResponse.ok(java.util.Map.of("status", "ok"));
+    }
+
+    @Post(uri = "/zoho/creator/{org}/{entity}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Zoho Creator order submission (Deluge invokeUrl)",
+            description = "JSON or form with event, record_id, optional occurred_at/modified_time and business fields; shared-secret header.")
+    public CompletableFuture<HttpResponse<?>> creator(@PathVariable String org,
+                                                      @Parameter(description = "form, e.g. orders") @PathVariable String entity,
+                                                      @Nullable @Body byte[] body, HttpRequest<?> request) {
+        Delivery delivery = delivery(org, body, request);
+        return intake.accept(WebhookSource.ZOHO_CREATOR, delivery.traceId(), delivery.body().length,
+                () -> sources.creator(request, delivery, entity));
+    }
+
+    @Post(uri = "/external/{tenant}/{entity}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Generic external CRM webhook",
+            description = "One event or an array; authenticated by X-Zsync-Signature: sha256=<hex HMAC-SHA256 of the raw body>.")
+    public CompletableFuture<HttpResponse<?>> external(@PathVariable String tenant,
+                                                       @Parameter(description = "object, e.g. contacts") @PathVariable String entity,
+                                                       @Nullable @Body byte[] body, HttpRequest<?> request) {
+        Delivery delivery = delivery(tenant, body, request);
+        return intake.accept(WebhookSource.EXTERNAL, delivery.traceId(), delivery.body().length,
+                () -> sources.external(request, delivery, entity));
     }
 
     private Delivery delivery(String org, byte[] body, HttpRequest<?> request) {

@@ -4,6 +4,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.zsync.contract.ChangeEvent;
+import io.zsync.gateway.auth.KeysUnavailable;
 import io.zsync.gateway.config.GatewayConfiguration;
 import io.zsync.gateway.domain.WebhookRejection;
 import io.zsync.gateway.ops.GatewayMetrics;
@@ -58,6 +59,11 @@ public class WebhookIntake {
                 events = normalize.get();
             } catch (WebhookRejection rejection) {
                 return CompletableFuture.completedFuture(rejected(source, rejection, traceId));
+            } catch (KeysUnavailable unavailable) {
+                metrics.keysUnavailable(source);
+                LOG.warn("{} webhook not verifiable now, answering 503: {}", source.tag(), unavailable.getMessage());
+                return CompletableFuture.completedFuture(unavailable(traceId, "KEYS_UNAVAILABLE",
+                        "the keys to verify the webhook could not be fetched; retry later"));
             }
             long start = System.nanoTime();
             return publisher.publish(events).handle((acks, error) -> {
@@ -117,11 +123,14 @@ public class WebhookIntake {
                     .header(TraceIds.TRACE_HEADER, traceId)
                     .body(new ErrorBody("PAYLOAD_TOO_LARGE", failure.getMessage(), traceId));
         }
+        return unavailable(traceId, "BROKER_UNAVAILABLE", "the event store did not acknowledge the webhook; retry later");
+    }
+
+    private HttpResponse<?> unavailable(String traceId, String code, String message) {
         return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(TraceIds.TRACE_HEADER, traceId)
                 .header("Retry-After", Long.toString(Math.max(1, config.retryAfter().toSeconds())))
-                .body(new ErrorBody("BROKER_UNAVAILABLE",
-                        "the event store did not acknowledge the webhook; retry later", traceId));
+                .body(new ErrorBody(code, message, traceId));
     }
 
     private static Throwable unwrap(Throwable error) {

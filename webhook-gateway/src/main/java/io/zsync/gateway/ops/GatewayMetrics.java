@@ -43,6 +43,10 @@ public class GatewayMetrics {
         latency(source, "failed").record(publishLatency);
     }
 
+    public void keysUnavailable(WebhookSource source) {
+        registry.counter(PUBLISH_FAILED, "source", source.tag(), "cause", "keys_unavailable").increment();
+    }
+
     private Timer latency(WebhookSource source, String outcome) {
         return Timer.builder(PUBLISH_LATENCY)
                 .description("time from the first send to the broker's acknowledgement of every event of a request")
