@@ -1,0 +1,96 @@
+package io.zsync.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Drives the Zoho sandbox from outside, as a Zoho user, an admin or Zoho itself would: its admin API, the
+ * product APIs with a real OAuth token, and the wiring of every product's webhooks to the gateway (CRM
+ * notification channel, Desk, HubSpot and Creator), exactly as an operator sets them up in production.
+ */
+public final class SandboxClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String sandboxUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public SandboxClient(String sandboxUrl) {
+        this.sandboxUrl = sandboxUrl;
+    }
+
+    /** Points every product's webhooks at the gateway at {@code gatewayUrl}. */
+    public void wireWebhooksTo(String gatewayUrl) {
+        zoho("POST", "/crm/v8/actions/watch", """
+                {"watch":[{"channel_id":"%s","events":["Contacts.all","Leads.all","Deals.all"],"token":"%s",
+                 "notify_url":"%s/webhooks/zoho/crm/%s/notifications","return_affected_field_values":true}]}"""
+                .formatted(SandboxDefaults.CRM_CHANNEL_ID, SandboxDefaults.CRM_CHANNEL_TOKEN, gatewayUrl, SandboxDefaults.ORG));
+        call("POST", "/_sandbox/webhooks/desk", """
+                {"url":"%s/webhooks/zoho/desk/%s","orgId":"%s"}"""
+                .formatted(gatewayUrl, SandboxDefaults.ORG, SandboxDefaults.DESK_ORG_ID), null);
+        call("POST", "/_sandbox/webhooks/hubspot", """
+                {"url":"%s/webhooks/hubspot","clientSecret":"%s","portalId":"%s"}"""
+                .formatted(gatewayUrl, SandboxDefaults.HUBSPOT_CLIENT_SECRET, SandboxDefaults.HUBSPOT_PORTAL_ID), null);
+        call("POST", "/_sandbox/webhooks/creator", """
+                {"url":"%s/webhooks/zoho/creator/%s/orders","headerName":"%s","secret":"%s"}"""
+                .formatted(gatewayUrl, SandboxDefaults.ORG, SandboxDefaults.CREATOR_HEADER, SandboxDefaults.CREATOR_SECRET), null);
+    }
+
+    /** A fresh access token for the sandbox org, from its accounts endpoint. */
+    public String accessToken() {
+        JsonNode token = call("POST", "/oauth/v2/token?grant_type=refresh_token&client_id=" + SandboxDefaults.CLIENT_ID
+                + "&client_secret=" + SandboxDefaults.CLIENT_SECRET + "&refresh_token=" + SandboxDefaults.REFRESH_TOKEN, "", null);
+        if (token == null || !token.has("access_token")) {
+            throw new StackException("the sandbox refused a token: " + token);
+        }
+        return token.get("access_token").asText();
+    }
+
+    /** Calls the sandbox's admin API (or any path without auth); returns the JSON answer, null for 204. */
+    public JsonNode admin(String method, String path, String json) {
+        return call(method, path, json, null);
+    }
+
+    /** Calls a Zoho product API of the sandbox with a fresh OAuth token (and Desk's orgId header). */
+    public JsonNode zoho(String method, String path, String json) {
+        return call(method, path, json, "Zoho-oauthtoken " + accessToken());
+    }
+
+    /** Calls the sandbox's HubSpot API with the private-app token. */
+    public JsonNode hubspot(String method, String path, String json) {
+        return call(method, path, json, "Bearer " + SandboxDefaults.HUBSPOT_TOKEN);
+    }
+
+    private JsonNode call(String method, String path, String json, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandboxUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, json == null || json.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (path.startsWith("/api/v1")) {
+            request.header("orgId", SandboxDefaults.DESK_ORG_ID);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 500 || response.statusCode() == 401 || response.statusCode() == 404) {
+                throw new StackException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isBlank() ? null : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new StackException(method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted calling the sandbox", e);
+        }
+    }
+}
