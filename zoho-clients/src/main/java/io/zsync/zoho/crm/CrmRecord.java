@@ -18,8 +18,11 @@ import java.util.Optional;
  * {@code yyyy-MM-dd} and date-times ISO-8601 with offset and no millis (zoho-api.md §1.3, §3.5).
  */
 public final class CrmRecord {
-    /** CRM's date-time format: seconds precision, offset with colon ({@code 2023-05-10T01:10:47-07:00}). */
-    public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+    /**
+     * CRM's date-time format: seconds precision, offset with colon ({@code 2023-05-10T01:10:47-07:00}); UTC is
+     * written {@code +00:00}, never {@code Z}, like every CRM sample.
+     */
+    public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     private final Map<String, Object> fields;
 

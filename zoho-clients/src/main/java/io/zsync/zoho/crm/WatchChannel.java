@@ -3,7 +3,6 @@ package io.zsync.zoho.crm;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +48,6 @@ public record WatchChannel(String channelId, List<String> events, String notifyU
     }
 
     static String formatExpiry(OffsetDateTime t) {
-        OffsetDateTime noNanos = t.withNano(0);
-        return noNanos.getOffset().equals(ZoneOffset.UTC)
-                ? noNanos.format(CrmRecord.DATE_TIME).replace("Z", "+00:00")
-                : noNanos.format(CrmRecord.DATE_TIME);
+        return t.withNano(0).format(CrmRecord.DATE_TIME);
     }
 }

@@ -89,7 +89,7 @@ class CrmClientTest extends FakeZohoTest {
         assertThat(calls.get(0).query("page_token")).isNull();
         assertThat(calls.get(1).query("page_token")).isEqualTo("c8582xx9e7c7");
         assertThat(calls.get(1).query("per_page")).isEqualTo("2"); // tokens are bound to the same params
-        assertThat(calls.get(1).header("If-Modified-Since")).isEqualTo("2024-01-01T00:00:00Z");
+        assertThat(calls.get(1).header("If-Modified-Since")).isEqualTo("2024-01-01T00:00:00+00:00");
     }
 
     @Test
