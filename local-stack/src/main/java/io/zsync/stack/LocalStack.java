@@ -6,18 +6,14 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./zsync up}: runs the system's infrastructure on loopback ports as separate processes (a real
- * Kafka broker in KRaft mode and Apicurio Registry), waits until each answers, writes the connection
+ * {@code ./zsync up}: runs the whole system locally, each part a separate process on a loopback port, waits
+ * until each answers, wires the sandbox's webhooks to the gateway, prints the URLs, writes the connection
  * settings to {@code .zsync/stack.env}, and stops everything on Ctrl-C. Logs go to {@code .zsync/logs}.
  */
 @Command(name = "zsync", mixinStandardHelpOptions = true, subcommands = {LocalStack.Up.class},
@@ -38,7 +34,8 @@ public final class LocalStack implements Callable<Integer> {
     }
 
     @Command(name = "up", mixinStandardHelpOptions = true,
-            description = "Start the Kafka broker and the schema registry, and keep them running until Ctrl-C.")
+            description = "Start the broker, the registry, the Zoho sandbox, the gateway, every service and the "
+                    + "dashboard, and keep them running until Ctrl-C.")
     static final class Up implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -47,11 +44,14 @@ public final class LocalStack implements Callable<Integer> {
         @Option(names = "--home", defaultValue = ".zsync", description = "Folder for logs, data and stack.env (default: ${DEFAULT-VALUE}).")
         Path home;
 
+        @Option(names = "--demo", description = "Seed records and drive every integration pattern once.")
+        boolean demo;
+
+        @Option(names = "--infra-only", description = "Start only the Kafka broker and the schema registry.")
+        boolean infraOnly;
+
         @Option(names = "--kafka-port", defaultValue = "9092", description = "Broker port (default: ${DEFAULT-VALUE}).")
         int kafkaPort;
-
-        @Option(names = "--controller-port", defaultValue = "9093", description = "KRaft controller port (default: ${DEFAULT-VALUE}).")
-        int controllerPort;
 
         @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port (default: ${DEFAULT-VALUE}).")
         int registryPort;
@@ -59,83 +59,107 @@ public final class LocalStack implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
-            Runtime.Version version = Runtime.version();
-            if (version.feature() < 17) {
-                throw new StackException("Java 17 or newer is needed; this is Java " + version);
+            if (Runtime.version().feature() < 17) {
+                spec.commandLine().getErr().println("zsync up: Java 17 or newer is needed; this is Java " + Runtime.version());
+                return 1;
             }
-            Path logs = home.resolve("logs");
-            Deque<AutoCloseable> started = new ArrayDeque<>();
             CountDownLatch stopped = new CountDownLatch(1);
+            AutoCloseable[] running = new AutoCloseable[1];
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 out.println("stopping ...");
                 out.flush();
-                closeAll(started);
+                closeQuietly(running[0]);
                 stopped.countDown();
             }, "zsync-stop"));
             try {
-                Ports.requireFree(kafkaPort, "Kafka broker");
-                Ports.requireFree(controllerPort, "Kafka controller");
-                Ports.requireFree(registryPort, "schema registry");
-
-                long t0 = System.nanoTime();
-                progress(out, "Kafka broker", "starting");
-                KafkaBroker broker = KafkaBroker.start(kafkaPort, controllerPort,
-                        fresh(home.resolve("kafka")), logs.resolve("kafka.log"));
-                started.push(broker);
-                progress(out, "Kafka broker", "ready at " + broker.bootstrapServers() + seconds(t0));
-
-                long t1 = System.nanoTime();
-                progress(out, "schema registry", "starting");
-                ApicurioRegistry registry = ApicurioRegistry.start(registryPort, logs.resolve("registry.log"));
-                started.push(registry);
-                progress(out, "schema registry", "ready at " + registry.url() + seconds(t1));
-
-                Path env = home.resolve("stack.env");
-                Files.writeString(env, "KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers() + "\n"
-                        + "SCHEMA_REGISTRY_URL=" + registry.url() + "\n");
+                Stack.Ports defaults = Stack.Ports.defaults();
+                Stack.Ports ports = new Stack.Ports(kafkaPort, defaults.controller(), registryPort, defaults.smtp(), defaults.apps());
+                String env;
+                if (infraOnly) {
+                    Infra infra = Infra.start(home, ports, (what, state) -> progress(out, what, state));
+                    running[0] = infra;
+                    env = infra.env();
+                } else {
+                    Stack stack = Stack.start(home, ports, (what, state) -> progress(out, what, state));
+                    running[0] = stack;
+                    env = "KAFKA_BOOTSTRAP_SERVERS=" + stack.bootstrapServers() + "\n"
+                            + "SCHEMA_REGISTRY_URL=" + stack.schemaRegistryUrl() + "\n";
+                    printUrls(out, stack);
+                    if (demo) {
+                        new Demo(stack.sandbox(), (what, state) -> progress(out, what, state)).run();
+                    }
+                }
+                Path envFile = home.resolve("stack.env");
+                Files.writeString(envFile, env);
                 out.println();
-                out.println("Everything is up. Logs: " + logs.toAbsolutePath() + "  Settings: " + env.toAbsolutePath());
+                out.println("Everything is up. Logs: " + home.resolve("logs").toAbsolutePath() + "  Settings: " + envFile.toAbsolutePath());
                 out.println("Press Ctrl-C to stop.");
                 out.flush();
             } catch (StackException | IOException e) {
                 spec.commandLine().getErr().println("zsync up failed: " + e.getMessage());
-                closeAll(started);
+                closeQuietly(running[0]);
                 return 1;
             }
             stopped.await();
             return 0;
         }
 
-        private static Path fresh(Path dir) {
-            try {
-                if (Files.exists(dir)) {
-                    try (var files = Files.walk(dir)) {
-                        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                    }
-                }
-                return Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private static void closeAll(Deque<AutoCloseable> started) {
-            while (!started.isEmpty()) {
-                try {
-                    started.pop().close();
-                } catch (Exception e) {
-                    // keep stopping the rest; the process is going away anyway
-                }
-            }
+        private static void printUrls(PrintWriter out, Stack stack) {
+            out.println();
+            out.printf("  %-18s %s%n", "dashboard", stack.app("ops-dashboard").url() + "/");
+            out.printf("  %-18s %s%n", "gateway", stack.app("webhook-gateway").url() + "/webhooks/...");
+            out.printf("  %-18s %s%n", "sandbox admin", stack.app("zoho-sandbox").url() + "/_sandbox/calls");
+            out.printf("  %-18s %s%n", "schema registry", stack.schemaRegistryUrl());
+            out.printf("  %-18s %s%n", "Kafka", stack.bootstrapServers());
         }
 
         private static void progress(PrintWriter out, String what, String state) {
-            out.printf("  %-18s %s%n", what, state);
+            out.printf("  %-22s %s%n", what, state);
             out.flush();
         }
 
-        private static String seconds(long since) {
-            return String.format(" (%.1f s)", Duration.ofNanos(System.nanoTime() - since).toMillis() / 1000.0);
+        private static void closeQuietly(AutoCloseable closeable) {
+            if (closeable == null) {
+                return;
+            }
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // stopping anyway
+            }
+        }
+    }
+
+    /** Only the broker and the registry, for running services from an IDE against real infrastructure. */
+    record Infra(KafkaBroker broker, ApicurioRegistry registry) implements AutoCloseable {
+
+        static Infra start(Path home, Stack.Ports ports, java.util.function.BiConsumer<String, String> progress) {
+            Ports.requireFree(ports.kafka(), "Kafka broker");
+            Ports.requireFree(ports.controller(), "Kafka controller");
+            Ports.requireFree(ports.registry(), "schema registry");
+            progress.accept("Kafka broker", "starting");
+            KafkaBroker broker = KafkaBroker.start(ports.kafka(), ports.controller(), Stack.fresh(home.resolve("kafka")),
+                    home.resolve("logs/kafka.log"));
+            progress.accept("Kafka broker", "ready at " + broker.bootstrapServers());
+            try {
+                progress.accept("schema registry", "starting");
+                ApicurioRegistry registry = ApicurioRegistry.start(ports.registry(), home.resolve("logs/registry.log"));
+                progress.accept("schema registry", "ready at " + registry.url());
+                return new Infra(broker, registry);
+            } catch (RuntimeException e) {
+                broker.close();
+                throw e;
+            }
+        }
+
+        String env() {
+            return "KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers() + "\nSCHEMA_REGISTRY_URL=" + registry.url() + "\n";
+        }
+
+        @Override
+        public void close() {
+            registry.close();
+            broker.close();
         }
     }
 }
