@@ -9,7 +9,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.zsync.contract.ChangeEvent;
 import io.zsync.contract.Operation;
 import io.zsync.contract.SystemId;
-import io.zsync.gateway.domain.HubSpotSignatures;
+import io.zsync.zoho.hubspot.HubSpotSignatures;
 import io.zsync.gateway.ops.GatewayMetrics;
 import io.zsync.gateway.support.Examples;
 import io.zsync.gateway.support.Http;
@@ -200,7 +200,7 @@ class GatewayIT implements TestPropertyProvider {
         Http.post(uri("/webhooks/zoho/crm/dev/notifications"), "application/json", Examples.CRM_INSERT.replace(Examples.CRM_TOKEN, "TOKEN_GUESS_1234"));
         Http.post(uri("/webhooks/zoho/crm/dev/notifications"), "application/json", Examples.CRM_INSERT);
         String ts = Long.toString(System.currentTimeMillis());
-        String signature = HubSpotSignatures.v3(HUBSPOT_SECRET, "POST", "http://wrong.example/webhooks/hubspot", Examples.HUBSPOT_BATCH.getBytes(StandardCharsets.UTF_8), ts);
+        String signature = HubSpotSignatures.v3(HUBSPOT_SECRET, "POST", "http://wrong.example/webhooks/hubspot", Examples.HUBSPOT_BATCH, ts);
         postHubSpotWith(Examples.HUBSPOT_BATCH, ts, signature);
 
         assertThat(logs.lines()).isNotEmpty().noneSatisfy(line -> assertThat(line)
@@ -224,7 +224,7 @@ class GatewayIT implements TestPropertyProvider {
     private HttpResponse<String> postHubSpot(String body, Instant at, String... headers) {
         String ts = Long.toString(at.toEpochMilli());
         String url = "http://" + server.getHost() + ":" + server.getPort() + "/webhooks/hubspot";
-        String signature = HubSpotSignatures.v3(HUBSPOT_SECRET, "POST", url, body.getBytes(StandardCharsets.UTF_8), ts);
+        String signature = HubSpotSignatures.v3(HUBSPOT_SECRET, "POST", url, body, ts);
         return postHubSpotWith(body, ts, signature, headers);
     }
 

@@ -7,6 +7,7 @@ import io.zsync.gateway.config.HubSpotProperties;
 import io.zsync.gateway.config.Orgs;
 import io.zsync.contract.ChangeEvent;
 import io.zsync.gateway.auth.DeskJwtVerifier;
+import io.zsync.gateway.auth.HubSpotVerifier;
 import io.zsync.gateway.config.CreatorOrgProperties;
 import io.zsync.gateway.config.DeskOrgProperties;
 import io.zsync.gateway.config.ExternalTenantProperties;
@@ -19,9 +20,9 @@ import io.zsync.gateway.domain.DeskWebhookNormalizer;
 import io.zsync.gateway.domain.ExternalCrmNormalizer;
 import io.zsync.gateway.domain.WebhookRejection;
 import io.zsync.gateway.domain.HubSpotNormalizer;
-import io.zsync.gateway.domain.HubSpotSignatures;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,10 +44,15 @@ public class Authenticators {
     private final CrmWorkflowNormalizer workflow = new CrmWorkflowNormalizer();
     private final ExternalCrmNormalizer external = new ExternalCrmNormalizer();
     private final DeskJwtVerifier deskJwt;
+    private final HubSpotVerifier hubSpotVerifier;
+    private final Clock clock;
 
-    public Authenticators(Orgs orgs, HubSpotProperties hubSpot, GatewayConfiguration config, DeskJwtVerifier deskJwt) {
+    public Authenticators(Orgs orgs, HubSpotProperties hubSpot, GatewayConfiguration config, DeskJwtVerifier deskJwt,
+                          HubSpotVerifier hubSpotVerifier, Clock clock) {
         this.orgs = orgs;
         this.deskJwt = deskJwt;
+        this.hubSpotVerifier = hubSpotVerifier;
+        this.clock = clock;
         this.hubSpot = hubSpot;
         this.config = config;
         this.crmNotification = new CrmNotificationNormalizer((org, channel) -> orgs.crm(org)
@@ -96,10 +102,10 @@ public class Authenticators {
         return external.normalize(delivery, tenant.system(), entity);
     }
 
-    public void verifyHubSpot(HttpRequest<?> request, byte[] body, Instant now) {
-        HubSpotSignatures.requireV3(hubSpot.clientSecret(), request.getMethodName(), calledUrl(request), body,
+    public void verifyHubSpot(HttpRequest<?> request, byte[] body) {
+        hubSpotVerifier.verify(hubSpot.clientSecret(), request.getMethodName(), calledUrl(request), body,
                 request.getHeaders().get("X-HubSpot-Request-Timestamp"),
-                request.getHeaders().get("X-HubSpot-Signature-v3"), now);
+                request.getHeaders().get("X-HubSpot-Signature-v3"), clock);
     }
 
     /** The full URL the sender called: the configured public base, else what the proxy headers say. */

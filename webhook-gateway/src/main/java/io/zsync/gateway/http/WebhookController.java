@@ -70,7 +70,7 @@ public class WebhookController {
     public CompletableFuture<HttpResponse<?>> hubSpot(@Nullable @Body byte[] body, HttpRequest<?> request) {
         Delivery delivery = delivery(null, body, request);
         return intake.accept(WebhookSource.HUBSPOT, delivery.traceId(), delivery.body().length, () -> {
-            sources.verifyHubSpot(request, delivery.body(), clock.instant());
+            sources.verifyHubSpot(request, delivery.body());
             return sources.hubSpot().normalize(delivery);
         });
     }
