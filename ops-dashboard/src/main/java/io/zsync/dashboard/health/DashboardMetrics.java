@@ -4,15 +4,16 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The health verdicts as Prometheus metrics, so alerting works from metrics alone (docs/prometheus-alerts.yml).
- * Health gauges read 0 UP, 1 UNKNOWN, 2 WARN, 3 DOWN.
+ * Health gauges read 0 UP, 1 UNKNOWN, 2 WARN, 3 DOWN. Created eagerly, so the gauges exist before the first
+ * evaluation and a scrape never mistakes "not evaluated yet" for "metric gone".
  */
-@Singleton
+@Context
 public class DashboardMetrics {
 
     private final AtomicInteger overall = new AtomicInteger();

@@ -4,7 +4,9 @@ import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
 import io.micronaut.context.annotation.Factory;
 import io.zsync.dashboard.DashboardProperties;
 import io.zsync.dashboard.domain.Outcome;
+import io.micronaut.core.annotation.Nullable;
 import io.zsync.kafka.SchemaRegistryConfiguration;
+import io.zsync.kafka.TopicInitializer;
 import io.zsync.schemas.serde.SchemaRegistryClient;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -18,7 +20,9 @@ public class DashboardStreamsFactory {
     @Named("dashboard-outcomes")
     KStream<String, Outcome> dashboardTopology(ConfiguredStreamBuilder builder, SchemaRegistryClient registry,
                                                SchemaRegistryConfiguration registryConfiguration,
-                                               DashboardProperties properties) {
+                                               DashboardProperties properties,
+                                               @Nullable TopicInitializer topicsCreatedFirst) {
+        // Taking the TopicInitializer makes the source topics exist before Kafka Streams starts on them.
         return DashboardTopology.define(builder, DashboardSerdes.using(registry, registryConfiguration.autoRegister()),
                 properties.topologyOptions());
     }
