@@ -54,15 +54,17 @@ public class SyncEngine {
     private final SyncRuntimeConfig config;
     private final SyncMetrics metrics;
     private final ApiCallCounter apiCalls;
+    private final CrashPoints crashPoints;
     private final Clock clock;
 
     public SyncEngine(LedgerStore ledger, OutcomeTransactions transactions, SyncRuntimeConfig config,
-                      SyncMetrics metrics, ApiCallCounter apiCalls) {
+                      SyncMetrics metrics, ApiCallCounter apiCalls, CrashPoints crashPoints) {
         this.ledger = ledger;
         this.transactions = transactions;
         this.config = config;
         this.metrics = metrics;
         this.apiCalls = apiCalls;
+        this.crashPoints = crashPoints;
         this.clock = Clock.systemUTC();
     }
 
@@ -125,7 +127,9 @@ public class SyncEngine {
             transactions.commit(intents, null);
             committed.forEach(ledger::applyCommitted);
             committed.clear();
+            crashPoints.reached(CrashPoints.BEFORE_TARGET_WRITE);
             runFlow(flow, toRun, inputs, out, committed);
+            crashPoints.reached(CrashPoints.BEFORE_COMMIT);
         }
         transactions.commit(out, group);
         committed.forEach(ledger::applyCommitted);
