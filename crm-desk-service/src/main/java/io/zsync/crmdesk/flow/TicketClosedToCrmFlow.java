@@ -1,0 +1,147 @@
+package io.zsync.crmdesk.flow;
+
+import io.zsync.contract.ChangeEvent;
+import io.zsync.contract.SystemId;
+import io.zsync.contract.TargetAction;
+import io.zsync.contract.TargetRef;
+import io.zsync.crmdesk.config.CrmDeskOrgs;
+import io.zsync.crmdesk.domain.ClosedTicketDecision;
+import io.zsync.crmdesk.domain.ClosedTicketDecision.Transition;
+import io.zsync.crmdesk.domain.ClosedTicketSettings;
+import io.zsync.schemas.TopicSpec;
+import io.zsync.schemas.Topics;
+import io.zsync.sync.api.FlowInput;
+import io.zsync.sync.api.FlowResult;
+import io.zsync.sync.api.SyncFlow;
+import io.zsync.sync.engine.Failures;
+import io.zsync.zoho.crm.CrmClient;
+import io.zsync.zoho.crm.CrmRecord;
+import io.zsync.zoho.crm.CrmWriteResult;
+import io.zsync.zoho.desk.DeskClient;
+import io.zsync.zoho.desk.DeskTicket;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code desk-ticket-closed-to-crm}: a Desk ticket that changes to closed updates the CRM lead or contact named
+ * by its {@code cf_crm_lead_id} / {@code cf_crm_contact_id} with the last ticket status, the closed date and the
+ * resolution, and qualifies a lead. CRM updates of a batch go out together, per org and module.
+ */
+@Singleton
+public class TicketClosedToCrmFlow implements SyncFlow {
+
+    public static final String ID = "desk-ticket-closed-to-crm";
+
+    private final DeskClient desk;
+    private final CrmClient crm;
+    private final CrmDeskOrgs orgs;
+
+    public TicketClosedToCrmFlow(DeskClient desk, CrmClient crm, CrmDeskOrgs orgs) {
+        this.desk = desk;
+        this.crm = crm;
+        this.orgs = orgs;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public TopicSpec<String, ChangeEvent> source() {
+        return Topics.DESK_TICKETS;
+    }
+
+    /** This flow never writes to Desk, so no ticket change is its own echo. */
+    @Override
+    public Set<String> writeBackFields() {
+        return Set.of();
+    }
+
+    record Pending(int index, String org, ClosedTicketDecision.Update update, String ticketNumber) {
+    }
+
+    @Override
+    public List<FlowResult> process(List<FlowInput> inputs) {
+        FlowResult[] results = new FlowResult[inputs.size()];
+        List<Pending> pending = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            FlowInput input = inputs.get(i);
+            ChangeEvent event = input.event();
+            try {
+                Transition transition = ClosedTicketDecision.transition(event.getOperation(), event.getAttributes(),
+                        event.getChangedValues(), event.getPreviousValues());
+                if (transition == Transition.NOT_CLOSED) {
+                    results[i] = FlowResult.Skipped.because(ClosedTicketDecision.notClosedReason(event.getOperation(),
+                            event.getChangedValues(), event.getPreviousValues()));
+                    continue;
+                }
+                String org = orgs.orgKey(input.org());
+                ClosedTicketSettings settings = orgs.closedTicket(org);
+                // the webhook body is not signed (only the JWT is), so the ticket is read from Desk itself
+                Optional<DeskTicket> ticket = desk.getTicket(org, input.recordId());
+                ClosedTicketDecision.Outcome outcome = ClosedTicketDecision.decide(transition, ticket.map(
+                        TicketClosedToCrmFlow::facts), input.lastMappedHash(), event.getOccurredAt(), settings);
+                if (outcome instanceof ClosedTicketDecision.Skip skip) {
+                    results[i] = FlowResult.Skipped.because(skip.reason());
+                } else {
+                    pending.add(new Pending(i, org, (ClosedTicketDecision.Update) outcome,
+                            ticket.map(DeskTicket::ticketNumber).orElse(null)));
+                }
+            } catch (RuntimeException e) {
+                results[i] = Failures.classify(e);
+            }
+        }
+        update(pending, results);
+        return List.of(results);
+    }
+
+    static ClosedTicketDecision.Ticket facts(DeskTicket t) {
+        return new ClosedTicketDecision.Ticket(t.id(), t.ticketNumber(), t.status(), t.statusType(), t.closedTime(),
+                t.resolution(), t.cf());
+    }
+
+    private void update(List<Pending> pending, FlowResult[] results) {
+        Map<String, List<Pending>> groups = new LinkedHashMap<>();
+        pending.forEach(p -> groups.computeIfAbsent(p.org() + "\u0000" + p.update().module(), k -> new ArrayList<>()).add(p));
+        for (List<Pending> group : groups.values()) {
+            String org = group.get(0).org();
+            String module = group.get(0).update().module().name();
+            for (int from = 0; from < group.size(); from += CrmClient.MAX_RECORDS) {
+                List<Pending> chunk = group.subList(from, Math.min(group.size(), from + CrmClient.MAX_RECORDS));
+                List<CrmRecord> records = chunk.stream()
+                        .map(p -> CrmRecord.of(p.update().fields()).withId(p.update().recordId())).toList();
+                try {
+                    List<CrmWriteResult> written = crm.update(org, module, records);
+                    for (int k = 0; k < chunk.size(); k++) {
+                        Pending p = chunk.get(k);
+                        Optional<RuntimeException> error = k < written.size()
+                                ? written.get(k).failure().map(RuntimeException.class::cast)
+                                : Optional.of(new IllegalStateException("CRM answered no result for " + module + " "
+                                + p.update().recordId()));
+                        results[p.index()] = error.<FlowResult>map(Failures::classify).orElseGet(() -> succeeded(p));
+                    }
+                } catch (RuntimeException e) {
+                    FlowResult.Failed failed = Failures.classify(e);
+                    chunk.forEach(p -> results[p.index()] = failed);
+                }
+            }
+        }
+    }
+
+    private static FlowResult.Succeeded succeeded(Pending p) {
+        ClosedTicketDecision.Update u = p.update();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("module", u.module().name());
+        u.fields().forEach((k, v) -> details.put(k, String.valueOf(v)));
+        return new FlowResult.Succeeded(List.of(new TargetRef(SystemId.ZOHO_CRM, u.module().name(), u.recordId(),
+                TargetAction.UPDATED, p.ticketNumber())), Map.of("crm." + u.module().name().toLowerCase(java.util.Locale.ROOT) + "_id",
+                u.recordId()), u.mappedHash(), details);
+    }
+}
