@@ -13,6 +13,8 @@ import io.micronaut.http.client.annotation.Client;
 import io.zsync.zoho.http.ClientIds;
 import io.zsync.zoho.http.ZohoRouted;
 
+import java.util.Map;
+
 /**
  * Raw Zoho Books v3 endpoints (zoho-api.md §5): JSON bodies (form data earns code 1038) and
  * {@code organization_id} on every call. Services use {@link BooksClient}.
@@ -38,12 +40,12 @@ public interface BooksApi {
     @Post("/contacts")
     HttpResponse<BooksEnvelope> createContact(@Header(ClientIds.ORG_HEADER) String org,
                                               @QueryValue("organization_id") String organizationId,
-                                              @Body BooksContactRequest body);
+                                              @Body Map<String, Object> body);
 
     @Put("/contacts/{contactId}")
     HttpResponse<BooksEnvelope> updateContact(@Header(ClientIds.ORG_HEADER) String org,
                                               @QueryValue("organization_id") String organizationId,
-                                              @PathVariable String contactId, @Body BooksContactRequest body);
+                                              @PathVariable String contactId, @Body Map<String, Object> body);
 
     @Get("/items/{itemId}")
     HttpResponse<BooksEnvelope> getItem(@Header(ClientIds.ORG_HEADER) String org,
@@ -62,7 +64,7 @@ public interface BooksApi {
                                               @QueryValue("organization_id") String organizationId,
                                               @Nullable @QueryValue("ignore_auto_number_generation") Boolean ignoreAutoNumber,
                                               @Nullable @QueryValue("send") Boolean send,
-                                              @Body BooksInvoiceRequest body);
+                                              @Body Map<String, Object> body);
 
     @Get("/invoices/{invoiceId}")
     HttpResponse<BooksEnvelope> getInvoice(@Header(ClientIds.ORG_HEADER) String org,

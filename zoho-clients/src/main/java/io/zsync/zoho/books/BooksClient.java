@@ -63,12 +63,12 @@ public class BooksClient {
 
     /** Creates a contact; a taken name fails with a {@code ZohoDuplicateException} code 3062 (no id given). */
     public BooksContact createContact(String org, BooksContactRequest contact) {
-        return required(call(org, () -> api.createContact(org, orgId(org), contact)).contact(), "contact");
+        return required(call(org, () -> api.createContact(org, orgId(org), contact.toBody())).contact(), "contact");
     }
 
     /** Replaces a contact (PUT): contact persons not sent are deleted, so send the ones to keep with their ids. */
     public BooksContact updateContact(String org, String contactId, BooksContactRequest contact) {
-        return required(call(org, () -> api.updateContact(org, orgId(org), contactId, contact)).contact(), "contact");
+        return required(call(org, () -> api.updateContact(org, orgId(org), contactId, contact.toBody())).contact(), "contact");
     }
 
     // ---------------------------------------------------------------- items
@@ -91,7 +91,7 @@ public class BooksClient {
             // Books would ignore or reject the number unless auto numbering is switched off for this call.
             return createInvoiceWithNumber(org, invoice);
         }
-        return required(call(org, () -> api.createInvoice(org, orgId(org), null, null, invoice)).invoice(),
+        return required(call(org, () -> api.createInvoice(org, orgId(org), null, null, invoice.toBody())).invoice(),
                 "invoice");
     }
 
@@ -100,7 +100,7 @@ public class BooksClient {
         if (invoice.invoiceNumber() == null || invoice.invoiceNumber().isBlank()) {
             throw new IllegalArgumentException("invoice_number is required without auto numbering");
         }
-        return required(call(org, () -> api.createInvoice(org, orgId(org), true, null, invoice)).invoice(), "invoice");
+        return required(call(org, () -> api.createInvoice(org, orgId(org), true, null, invoice.toBody())).invoice(), "invoice");
     }
 
     public Optional<BooksInvoice> getInvoice(String org, String invoiceId) {

@@ -1,9 +1,11 @@
 package io.zsync.zoho.books;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.zsync.zoho.http.JsonBody;
+
+import java.util.Map;
 
 /**
  * A contact person of a Books contact: e-mail and phone live here (on the primary person), not on the contact.
@@ -20,7 +22,6 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param isPrimaryContact primary person of the contact
  */
 @Serdeable
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record BooksContactPerson(@JsonProperty("contact_person_id") @Nullable String contactPersonId,
                                  @Nullable String salutation,
                                  @JsonProperty("first_name") @Nullable String firstName,
@@ -32,5 +33,13 @@ public record BooksContactPerson(@JsonProperty("contact_person_id") @Nullable St
     /** A primary contact person, the usual way to give a Books contact an e-mail. */
     public static BooksContactPerson primary(String firstName, String lastName, String email, String phone) {
         return new BooksContactPerson(null, null, firstName, lastName, email, phone, null, null, null, true);
+    }
+
+    /** The JSON body, without unset keys. */
+    public Map<String, Object> toBody() {
+        return JsonBody.create().put("contact_person_id", contactPersonId).put("salutation", salutation)
+                .put("first_name", firstName).put("last_name", lastName).put("email", email).put("phone", phone)
+                .put("mobile", mobile).put("designation", designation).put("department", department)
+                .put("is_primary_contact", isPrimaryContact).build();
     }
 }

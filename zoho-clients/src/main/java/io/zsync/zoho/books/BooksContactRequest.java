@@ -1,9 +1,9 @@
 package io.zsync.zoho.books;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.zsync.zoho.http.JsonBody;
 
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,6 @@ import java.util.Map;
  * @param customFields    {@code [{"api_name"|"customfield_id"|"index": ..., "value": ...}]}
  */
 @Serdeable
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record BooksContactRequest(@JsonProperty("contact_name") String contactName,
                                   @JsonProperty("company_name") @Nullable String companyName,
                                   @JsonProperty("contact_type") @Nullable String contactType,
@@ -50,5 +49,16 @@ public record BooksContactRequest(@JsonProperty("contact_name") String contactNa
                                                BooksContactPerson primary) {
         return new BooksContactRequest(contactName, companyName, "customer", null, null, null, null, null,
                 List.of(primary), null);
+    }
+
+    /** The JSON body, without unset keys. */
+    public Map<String, Object> toBody() {
+        return JsonBody.create().put("contact_name", contactName).put("company_name", companyName)
+                .put("contact_type", contactType).put("customer_sub_type", customerSubType).put("website", website)
+                .put("notes", notes)
+                .put("billing_address", billingAddress == null ? null : billingAddress.toBody())
+                .put("shipping_address", shippingAddress == null ? null : shippingAddress.toBody())
+                .putList("contact_persons", contactPersons, BooksContactPerson::toBody)
+                .put("custom_fields", customFields).build();
     }
 }

@@ -1,9 +1,9 @@
 package io.zsync.zoho.books;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.zsync.zoho.http.JsonBody;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,7 +28,6 @@ import java.util.Map;
  * @param customFields    {@code [{"customfield_id": ..., "value": ...}]}
  */
 @Serdeable
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record BooksInvoiceRequest(@JsonProperty("customer_id") String customerId,
                                   @JsonProperty("invoice_number") @Nullable String invoiceNumber,
                                   @JsonProperty("reference_number") @Nullable String referenceNumber,
@@ -57,5 +56,14 @@ public record BooksInvoiceRequest(@JsonProperty("customer_id") String customerId
                                          List<BooksLineItem> lines) {
         return new BooksInvoiceRequest(customerId, null, referenceNumber, date.toString(), null, null, null, null,
                 null, null, lines, null);
+    }
+
+    /** The JSON body, without unset keys. */
+    public Map<String, Object> toBody() {
+        return JsonBody.create().put("customer_id", customerId).put("invoice_number", invoiceNumber)
+                .put("reference_number", referenceNumber).put("date", date).put("due_date", dueDate)
+                .put("payment_terms", paymentTerms).put("discount", discount).put("salesperson_name", salespersonName)
+                .put("notes", notes).put("terms", terms).putList("line_items", lineItems, BooksLineItem::toBody)
+                .put("custom_fields", customFields).build();
     }
 }

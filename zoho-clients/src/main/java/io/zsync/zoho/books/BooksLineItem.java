@@ -1,9 +1,11 @@
 package io.zsync.zoho.books;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.zsync.zoho.http.JsonBody;
+
+import java.util.Map;
 
 import java.math.BigDecimal;
 
@@ -23,7 +25,6 @@ import java.math.BigDecimal;
  * @param itemTotal   line total (read)
  */
 @Serdeable
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record BooksLineItem(@JsonProperty("line_item_id") @Nullable String lineItemId,
                             @JsonProperty("item_id") @Nullable String itemId,
                             @Nullable String name,
@@ -39,5 +40,12 @@ public record BooksLineItem(@JsonProperty("line_item_id") @Nullable String lineI
     /** A line for a named product at a rate. */
     public static BooksLineItem of(@Nullable String itemId, String name, BigDecimal rate, BigDecimal quantity) {
         return new BooksLineItem(null, itemId, name, null, rate, quantity, null, null, null, null, null);
+    }
+
+    /** The JSON body, without unset keys (and without the read-only total). */
+    public Map<String, Object> toBody() {
+        return JsonBody.create().put("line_item_id", lineItemId).put("item_id", itemId).put("name", name)
+                .put("description", description).put("rate", rate).put("quantity", quantity).put("unit", unit)
+                .put("discount", discount).put("tax_id", taxId).put("item_order", itemOrder).build();
     }
 }

@@ -31,7 +31,7 @@ public interface DeskApi {
 
     @Post("/contacts")
     HttpResponse<DeskContact> createContact(@Header(ClientIds.ORG_HEADER) String org, @Header("orgId") String orgId,
-                                            @Body DeskContactRequest body);
+                                            @Body Map<String, Object> body);
 
     @Get("/tickets/{ticketId}")
     HttpResponse<DeskTicket> getTicket(@Header(ClientIds.ORG_HEADER) String org, @Header("orgId") String orgId,
@@ -39,7 +39,7 @@ public interface DeskApi {
 
     @Post("/tickets")
     HttpResponse<DeskTicket> createTicket(@Header(ClientIds.ORG_HEADER) String org, @Header("orgId") String orgId,
-                                          @Body DeskTicketRequest body);
+                                          @Body Map<String, Object> body);
 
     @Patch("/tickets/{ticketId}")
     HttpResponse<DeskTicket> updateTicket(@Header(ClientIds.ORG_HEADER) String org, @Header("orgId") String orgId,

@@ -42,7 +42,7 @@ public class DeskClient {
 
     /** Creates a contact. */
     public DeskContact createContact(String org, DeskContactRequest contact) {
-        return body(executor.execute(org, errors, CallCost.ONE, () -> api.createContact(org, orgId(org), contact)));
+        return body(executor.execute(org, errors, CallCost.ONE, () -> api.createContact(org, orgId(org), contact.toBody())));
     }
 
     /** One ticket, or empty when Desk does not know it. */
@@ -57,7 +57,7 @@ public class DeskClient {
 
     /** Creates a ticket (answered 200 or 201; both accepted). */
     public DeskTicket createTicket(String org, DeskTicketRequest ticket) {
-        return body(executor.execute(org, errors, CallCost.ONE, () -> api.createTicket(org, orgId(org), ticket)));
+        return body(executor.execute(org, errors, CallCost.ONE, () -> api.createTicket(org, orgId(org), ticket.toBody())));
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.zsync.zoho.desk;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.zsync.zoho.http.JsonBody;
 
 import java.util.Map;
 
@@ -18,7 +18,6 @@ import java.util.Map;
  * @param cf        custom fields by {@code cf_} API name
  */
 @Serdeable
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeskContactRequest(String lastName, @Nullable String firstName, @Nullable String email,
                                  @Nullable String phone, @Nullable String mobile, @Nullable String accountId,
                                  @Nullable Map<String, Object> cf) {
@@ -31,5 +30,11 @@ public record DeskContactRequest(String lastName, @Nullable String firstName, @N
     public static DeskContactRequest of(@Nullable String firstName, String lastName, @Nullable String email,
                                         @Nullable String phone) {
         return new DeskContactRequest(lastName, firstName, email, phone, null, null, null);
+    }
+
+    /** The JSON body, without unset keys (Desk rejects {@code "cf": null}). */
+    public Map<String, Object> toBody() {
+        return JsonBody.create().put("lastName", lastName).put("firstName", firstName).put("email", email)
+                .put("phone", phone).put("mobile", mobile).put("accountId", accountId).put("cf", cf).build();
     }
 }

@@ -1,8 +1,8 @@
 package io.zsync.zoho.desk;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.zsync.zoho.http.JsonBody;
 
 import java.util.Map;
 
@@ -28,7 +28,6 @@ import java.util.Map;
  * @param cf             custom fields by {@code cf_} API name
  */
 @Serdeable
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeskTicketRequest(String subject, String departmentId, @Nullable String contactId,
                                 @Nullable Map<String, Object> contact, @Nullable String description,
                                 @Nullable String status, @Nullable String priority, @Nullable String category,
@@ -50,5 +49,14 @@ public record DeskTicketRequest(String subject, String departmentId, @Nullable S
                                        @Nullable String description) {
         return new DeskTicketRequest(subject, departmentId, contactId, null, description, null, null, null, null,
                 null, null, null, null, null, null, null);
+    }
+
+    /** The JSON body, without unset keys (Desk rejects {@code "cf": null}). */
+    public Map<String, Object> toBody() {
+        return JsonBody.create().put("subject", subject).put("departmentId", departmentId).put("contactId", contactId)
+                .put("contact", contact).put("description", description).put("status", status)
+                .put("priority", priority).put("category", category).put("subCategory", subCategory)
+                .put("classification", classification).put("channel", channel).put("email", email)
+                .put("phone", phone).put("dueDate", dueDate).put("assigneeId", assigneeId).put("cf", cf).build();
     }
 }

@@ -25,12 +25,13 @@ public class ZohoApiException extends RuntimeException {
     private final String duplicateId;
     private final List<FieldError> fieldErrors;
     private final Map<String, Object> details;
+    private final String apiMessage;
 
     public ZohoApiException(ZohoProduct product, @Nullable String org, int httpStatus, String code, String message,
                             boolean retryable, @Nullable Duration retryAfter, @Nullable String duplicateId,
                             @Nullable List<FieldError> fieldErrors, @Nullable Map<String, Object> details,
                             @Nullable Throwable cause) {
-        super(format(product, org, httpStatus, code, message), cause);
+        super(format(product, org, httpStatus, code, message, fieldErrors), cause);
         this.product = product;
         this.org = org;
         this.httpStatus = httpStatus;
@@ -40,6 +41,7 @@ public class ZohoApiException extends RuntimeException {
         this.duplicateId = duplicateId;
         this.fieldErrors = fieldErrors == null ? List.of() : List.copyOf(fieldErrors);
         this.details = details == null ? Map.of() : details;
+        this.apiMessage = message == null ? "" : message;
     }
 
     /** Which API answered (or would have answered). */
@@ -62,11 +64,9 @@ public class ZohoApiException extends RuntimeException {
         return code;
     }
 
-    /** The API's error text (without the product/org/status prefix of {@link #getMessage()}). */
+    /** The API's error text (without the product/org/status prefix and field list of {@link #getMessage()}). */
     public String apiMessage() {
-        String m = getMessage();
-        int i = m.indexOf(": ");
-        return i < 0 ? m : m.substring(i + 2);
+        return apiMessage;
     }
 
     /** True when the same call may succeed later: 429, 5xx, timeouts, connection errors, expired tokens. */
@@ -94,9 +94,13 @@ public class ZohoApiException extends RuntimeException {
         return details;
     }
 
-    private static String format(ZohoProduct product, String org, int status, String code, String message) {
+    private static String format(ZohoProduct product, String org, int status, String code, String message,
+                                 List<FieldError> fields) {
+        // Field problems belong in the message: it is what a dead letter shows as the reason.
+        String fieldText = fields == null || fields.isEmpty() ? "" : " " + fields.stream()
+                .map(f -> f.field() + " " + f.type()).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
         return "[" + product + (org == null ? "" : " " + org) + "] " + (status == 0 ? "" : status + " ")
-                + (code == null ? "UNKNOWN" : code) + ": " + (message == null ? "" : message);
+                + (code == null ? "UNKNOWN" : code) + ": " + (message == null ? "" : message) + fieldText;
     }
 
     /**
