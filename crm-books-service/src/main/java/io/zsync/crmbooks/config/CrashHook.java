@@ -1,0 +1,33 @@
+package io.zsync.crmbooks.config;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Test-only fault point for the crash test: when {@code zsync.crm-books.test.halt-after-books-create} names a
+ * CRM record id, the JVM halts (no shutdown hooks, no Kafka commit: what SIGKILL does) right after Books
+ * created that record's customer or invoice and before anything is recorded. Unset in every real deployment,
+ * where it costs one string comparison per create.
+ */
+@Singleton
+public class CrashHook {
+
+    public static final String PROPERTY = "zsync.crm-books.test.halt-after-books-create";
+    private static final Logger LOG = LoggerFactory.getLogger(CrashHook.class);
+
+    private final String recordId;
+
+    public CrashHook(@Nullable @Value("${" + PROPERTY + ":}") String recordId) {
+        this.recordId = recordId == null || recordId.isBlank() ? null : recordId;
+    }
+
+    public void afterBooksCreate(String sourceRecordId) {
+        if (recordId != null && recordId.equals(sourceRecordId)) {
+            LOG.error("{} names {}: halting the JVM after the Books create, before the commit", PROPERTY, recordId);
+            Runtime.getRuntime().halt(137);
+        }
+    }
+}
