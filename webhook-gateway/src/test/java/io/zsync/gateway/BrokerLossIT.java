@@ -55,16 +55,19 @@ class BrokerLossIT {
     void start() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "broker-loss-it", UUID.randomUUID().toString()));
         broker = KafkaBroker.start(Ports.free(), Ports.free(), dir, dir.resolve("broker.log"));
-        gateway = ApplicationContext.run(Map.of(
-                "kafka.bootstrap.servers", broker.bootstrapServers(),
-                "zsync.schema-registry.url", KafkaStack.get().schemaRegistryUrl(),
-                "micronaut.server.port", -1,
-                "zsync.gateway.crm.orgs.dev.channel-id", Examples.CRM_CHANNEL,
-                "zsync.gateway.crm.orgs.dev.channel-token", Examples.CRM_TOKEN,
-                "zsync.gateway.publish-timeout", "2s",
-                "zsync.gateway.retry-after", "1s",
-                "zsync.gateway.producer.max-block", "1s",
-                "zsync.gateway.producer.request-timeout", "1s"));
+        Map<String, Object> properties = new java.util.HashMap<>();
+        properties.put("kafka.bootstrap.servers", broker.bootstrapServers());
+        properties.put("zsync.schema-registry.url", KafkaStack.get().schemaRegistryUrl());
+        properties.put("micronaut.server.port", -1);
+        properties.put("zsync.gateway.channels.enabled", false);
+        properties.put("zsync.gateway.reconciliation.enabled", false);
+        properties.put("zsync.gateway.crm.orgs.dev.channel-id", Examples.CRM_CHANNEL);
+        properties.put("zsync.gateway.crm.orgs.dev.channel-token", Examples.CRM_TOKEN);
+        properties.put("zsync.gateway.publish-timeout", "2s");
+        properties.put("zsync.gateway.retry-after", "1s");
+        properties.put("zsync.gateway.producer.max-block", "1s");
+        properties.put("zsync.gateway.producer.request-timeout", "1s");
+        gateway = ApplicationContext.run(properties);
         EmbeddedServer server = gateway.getBean(EmbeddedServer.class).start();
         endpoint = server.getURI().resolve("/webhooks/zoho/crm/dev/notifications");
     }

@@ -65,6 +65,8 @@ class GatewayIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(KafkaStack.get().micronautProperties());
+        p.put("zsync.gateway.channels.enabled", "false");
+        p.put("zsync.gateway.reconciliation.enabled", "false");
         p.put("zsync.gateway.crm.orgs.dev.channel-id", Examples.CRM_CHANNEL);
         p.put("zsync.gateway.crm.orgs.dev.channel-token", Examples.CRM_TOKEN);
         p.put("zsync.gateway.hubspot.client-secret", HUBSPOT_SECRET);

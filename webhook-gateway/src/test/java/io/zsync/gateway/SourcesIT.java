@@ -53,6 +53,8 @@ class SourcesIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(KafkaStack.get().micronautProperties());
+        p.put("zsync.gateway.channels.enabled", "false");
+        p.put("zsync.gateway.reconciliation.enabled", "false");
         p.put("zsync.gateway.desk.orgs.dev.org-id", Examples.DESK_ORG);
         p.put("zsync.gateway.desk.orgs.dev.jwks-url", jwks.url());
         p.put("zsync.gateway.creator.orgs.dev.secret", CREATOR_SECRET);

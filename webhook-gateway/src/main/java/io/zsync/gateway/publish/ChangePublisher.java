@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * event is refused or not acknowledged within the configured bound.
  */
 @Singleton
-public class ChangePublisher {
+public class ChangePublisher implements EventSink {
 
     private final Producer<String, ChangeEvent> producer;
     private final Duration timeout;
@@ -37,6 +37,7 @@ public class ChangePublisher {
     }
 
     /** Completes with the broker's acknowledgements, in request order, or exceptionally with a {@link PublishFailure}. */
+    @Override
     public CompletableFuture<List<RecordMetadata>> publish(List<ChangeEvent> events) {
         List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(events.size());
         for (ChangeEvent event : events) {
