@@ -41,17 +41,4 @@ public enum ZohoProduct {
     public String placeholderUrl() {
         return "http://" + serviceId + ".zsync.invalid";
     }
-
-    /** Finds the product whose placeholder host a request still carries, or {@code null}. */
-    public static ZohoProduct fromPlaceholderHost(String host) {
-        if (host == null) {
-            return null;
-        }
-        for (ZohoProduct p : values()) {
-            if (host.equalsIgnoreCase(p.serviceId + ".zsync.invalid")) {
-                return p;
-            }
-        }
-        return null;
-    }
 }
