@@ -1,0 +1,103 @@
+package io.zsync.externalsync.flow;
+
+import io.zsync.contract.LedgerEntry;
+import io.zsync.contract.LedgerState;
+import io.zsync.externalsync.domain.Baseline;
+import io.zsync.externalsync.domain.Provenance;
+import io.zsync.externalsync.domain.Side;
+import io.zsync.schemas.Topics;
+import io.zsync.sync.domain.LedgerDecisions;
+import io.zsync.sync.engine.OutcomeTransactions;
+import io.zsync.sync.ledger.LedgerStore;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the service knows about contact pairs, kept in the sync runtime's ledger topic: each flow's ledger entry
+ * carries the pair's link and the baseline of its last sync, and provenance records (pseudo-flows
+ * {@value #WROTE_CRM} and {@value #WROTE_EXTERNAL}) say what we are about to write to a side. Provenance is
+ * committed before the write it describes, so every instance recognises the write's webhook as our own, even
+ * when the webhook overtakes the sync's outcome.
+ */
+@Singleton
+public class PairLedger {
+
+    /** Ledger role of the CRM contact id in a flow's entry. */
+    public static final String CRM_ID = "crm.contact_id";
+    /** Ledger role of the external contact id in a flow's entry. */
+    public static final String EXTERNAL_ID = "external.contact_id";
+    /** Provenance of writes to CRM contacts, keyed {@code <org>/<external id>}. */
+    public static final String WROTE_CRM = "external-sync.wrote-crm";
+    /** Provenance of writes to external contacts, keyed {@code <org>/<crm id>}. */
+    public static final String WROTE_EXTERNAL = "external-sync.wrote-external";
+
+    private final LedgerStore ledger;
+    private final OutcomeTransactions transactions;
+    private final Clock clock = Clock.systemUTC();
+
+    public PairLedger(LedgerStore ledger, OutcomeTransactions transactions) {
+        this.ledger = ledger;
+        this.transactions = transactions;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** The baseline of the pair: the newer of the two flows' entries. */
+    public Optional<Baseline> baseline(String crmId, String externalId) {
+        Optional<Baseline> fromCrmFlow = crmId == null ? Optional.empty()
+                : ledger.get(CrmContactToExternalFlow.ID, crmId).flatMap(e -> Baseline.fromTargets(e.getTargets()));
+        Optional<Baseline> fromExternalFlow = externalId == null ? Optional.empty()
+                : ledger.get(ExternalContactToCrmFlow.ID, externalId).flatMap(e -> Baseline.fromTargets(e.getTargets()));
+        return Baseline.newest(fromCrmFlow, fromExternalFlow);
+    }
+
+    /**
+     * What we last recorded writing to {@code side} of the pair: writes to CRM are keyed by the external id,
+     * writes to the external CRM by the CRM id (the id the writer knows before it writes).
+     */
+    public Optional<Provenance> wroteTo(Side side, String org, String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return ledger.get(flowOf(side), org + "/" + key).flatMap(e -> Provenance.from(e.getMappedHash(), e.getTargets()));
+    }
+
+    /** A write about to happen. */
+    public record Intent(Side side, String org, String key, Provenance provenance, String eventId) {
+    }
+
+    /** Commits the provenance of the writes about to happen, in one transaction, before any of them is sent. */
+    public void record(List<Intent> intents) {
+        if (intents.isEmpty()) {
+            return;
+        }
+        OutcomeTransactions.Batch batch = new OutcomeTransactions.Batch();
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (Intent intent : intents) {
+            Map<String, String> targets = new HashMap<>(intent.provenance().toTargets());
+            LedgerEntry entry = LedgerEntry.newBuilder()
+                    .setFlowId(flowOf(intent.side())).setRecordId(intent.org() + "/" + intent.key())
+                    .setState(LedgerState.DONE).setLastEventId(intent.eventId()).setRecentEventIds(new ArrayList<>())
+                    .setRecordVersion(null).setMappedHash(intent.provenance().hash()).setTargets(targets)
+                    .setUpdatedAt(intent.provenance().at())
+                    .build();
+            batch.add(Topics.SYNC_LEDGER, LedgerDecisions.key(entry.getFlowId(), entry.getRecordId()), entry);
+            entries.add(entry);
+        }
+        transactions.commit(batch, null);
+        entries.forEach(ledger::applyCommitted);
+    }
+
+    private static String flowOf(Side side) {
+        return side == Side.CRM ? WROTE_CRM : WROTE_EXTERNAL;
+    }
+}
