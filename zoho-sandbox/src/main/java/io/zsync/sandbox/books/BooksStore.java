@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
@@ -448,9 +447,5 @@ public class BooksStore implements Resettable {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object value) {
         return (Map<String, Object>) value;
-    }
-
-    static boolean sameId(Object a, Object b) {
-        return Objects.equals(String.valueOf(a), String.valueOf(b));
     }
 }

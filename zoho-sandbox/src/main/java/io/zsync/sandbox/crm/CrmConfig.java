@@ -29,6 +29,7 @@ import java.util.List;
  * @param getOneIfModifiedSince    single-record GET also answers 304 for If-Modified-Since [U]
  * @param missingRecordStatus      GET of an unknown record id: 204 or 400 INVALID_DATA [U]
  * @param resourceUriVersion       version shown in callback {@code resource_uri} (samples say v2 [C])
+ * @param deleteOperation          callback {@code operation} for deletes (only insert/update seen in samples [U])
  * @param channelDefaultExpirySeconds channel expiry when omitted or too far (1 h [C])
  * @param channelMaxExpirySeconds  farthest allowed channel expiry (1 week [C])
  * @param coqlMaxLimit             largest COQL {@code limit} (200 in v7 text, 2,000 later [U])
@@ -59,6 +60,7 @@ public record CrmConfig(
         boolean getOneIfModifiedSince,
         int missingRecordStatus,
         String resourceUriVersion,
+        String deleteOperation,
         long channelDefaultExpirySeconds,
         long channelMaxExpirySeconds,
         int coqlMaxLimit,

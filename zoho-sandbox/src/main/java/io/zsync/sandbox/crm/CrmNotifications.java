@@ -229,7 +229,7 @@ public class CrmNotifications implements io.zsync.sandbox.core.Resettable {
             ids.forEach(id -> affected.add(Json.obj(id, change.affectedFields().getOrDefault(id, List.of()))));
         }
         body.put("affected_fields", affected);
-        body.put("operation", change.operation());
+        body.put("operation", "delete".equals(change.operation()) ? config.deleteOperation() : change.operation());
         body.put("channel_id", channel.channelId());
         if (channel.token() != null) {
             body.put("token", channel.token());

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -574,14 +573,12 @@ public class CrmStore implements io.zsync.sandbox.core.Resettable {
         return ok == 0 ? 400 : 207;
     }
 
+    /** An id given as a string or an integer; a fractional number is no id (it lost digits in transit). */
     static String idOf(Object value) {
-        if (value == null) {
+        if (value == null || value instanceof Double || value instanceof Float) {
             return null;
         }
         String id = String.valueOf(value).trim();
-        if (value instanceof Double || value instanceof Float) {
-            return null;
-        }
         return id.isEmpty() ? null : id;
     }
 
@@ -604,9 +601,5 @@ public class CrmStore implements io.zsync.sandbox.core.Resettable {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object value) {
         return (Map<String, Object>) value;
-    }
-
-    static String lower(String value) {
-        return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param strictCustomFields  reject unknown {@code cf_*} keys on tickets
  * @param statusTypes         status → statusType map ("Open=Open,On Hold=On Hold,…"); unknown statuses are Open
  * @param validationStatus    HTTP status of validation errors (422 or 400 [U])
+ * @param missingErrorType    {@code errorType} of a missing mandatory field ("missing" [U])
  * @param createStatus        HTTP status of a successful create (200 observed [S/U]; 201 possible)
  * @param emptyListStatus     HTTP status of an empty list or search (204 [U]; 200 gives {"data":[]})
  * @param fromBase            whether {@code from} is 0- or 1-based [U]
@@ -35,6 +36,7 @@ public record DeskConfig(
         boolean strictCustomFields,
         String statusTypes,
         int validationStatus,
+        String missingErrorType,
         int createStatus,
         int emptyListStatus,
         int fromBase,

@@ -165,7 +165,7 @@ public class DeskController {
         Map<String, Object> input = body(body);
         if (DeskStore.blank(input.get("url"))) {
             throw new DeskException(config.validationStatus(), "INVALID_DATA", DeskException.VALIDATION_MESSAGE,
-                    List.of(DeskException.field("url", "missing")));
+                    List.of(DeskException.field("url", config.missingErrorType())));
         }
         List<String> events = new ArrayList<>();
         boolean prevState = false;
@@ -226,7 +226,7 @@ public class DeskController {
         String org = request.getHeaders().get("orgId");
         if (org == null || org.isBlank()) {
             throw new DeskException(400, "INVALID_DATA", "The orgId header is missing.",
-                    List.of(DeskException.field("orgId", "missing")));
+                    List.of(DeskException.field("orgId", config.missingErrorType())));
         }
         if (!store.isOrg(org)) {
             throw new DeskException(400, "OAUTH_ORG_MISMATCH", "The OAuth token does not belong to the orgId given.", null);
@@ -271,12 +271,12 @@ public class DeskController {
         return HttpResponse.ok(body);
     }
 
-    private static Predicate<Map<String, Object>> timeRange(String range, String field) {
+    private Predicate<Map<String, Object>> timeRange(String range, String field) {
         if (range == null || !range.contains(",")) {
             return r -> true;
         }
-        Instant from = DeskStore.parseTime(range.substring(0, range.indexOf(',')).trim());
-        Instant to = DeskStore.parseTime(range.substring(range.indexOf(',') + 1).trim());
+        Instant from = store.parseTime(range.substring(0, range.indexOf(',')).trim(), field + "Range");
+        Instant to = store.parseTime(range.substring(range.indexOf(',') + 1).trim(), field + "Range");
         return r -> {
             Instant value = Instant.parse(String.valueOf(r.get(field)));
             return !value.isBefore(from) && !value.isAfter(to);

@@ -77,7 +77,7 @@ public class DeskStore implements Resettable {
         synchronized (this) {
             Map<String, Object> contact = found(org(orgId).contacts.get(id));
             if (input.containsKey("lastName") && blank(input.get("lastName"))) {
-                throw validation(List.of(DeskException.field("lastName", "missing")));
+                throw validation(List.of(DeskException.field("lastName", config.missingErrorType())));
             }
             previous = Json.copy(contact);
             CONTACT_FIELDS.stream().filter(input::containsKey).forEach(f -> contact.put(f, Json.copy(input.get(f))));
@@ -106,21 +106,21 @@ public class DeskStore implements Resettable {
             Org org = org(orgId);
             List<Map<String, Object>> errors = new ArrayList<>();
             if (blank(input.get("subject"))) {
-                errors.add(DeskException.field("subject", "missing"));
+                errors.add(DeskException.field("subject", config.missingErrorType()));
             }
             if (blank(input.get("departmentId"))) {
-                errors.add(DeskException.field("departmentId", "missing"));
+                errors.add(DeskException.field("departmentId", config.missingErrorType()));
             } else if (!config.departments().contains(String.valueOf(input.get("departmentId")))) {
                 errors.add(DeskException.field("departmentId", "invalid"));
             }
             String contactId = blank(input.get("contactId")) ? null : String.valueOf(input.get("contactId"));
             Map<?, ?> contactInput = input.get("contact") instanceof Map<?, ?> c ? c : null;
             if (contactId == null && contactInput == null) {
-                errors.add(DeskException.field("contactId", "missing"));
+                errors.add(DeskException.field("contactId", config.missingErrorType()));
             } else if (contactId != null && !org.contacts.containsKey(contactId)) {
                 errors.add(DeskException.field("contactId", "invalid"));
             } else if (contactId == null && blank(contactInput.get("lastName")) && findByEmail(org, contactInput.get("email")) == null) {
-                errors.add(DeskException.field("contact/lastName", "missing"));
+                errors.add(DeskException.field("contact/lastName", config.missingErrorType()));
             }
             errors.addAll(checkCustomFields(input));
             if (!errors.isEmpty()) {
@@ -207,7 +207,7 @@ public class DeskStore implements Resettable {
             Map<String, Object> ticket = found(org.tickets.get(id));
             List<Map<String, Object>> errors = new ArrayList<>();
             if (input.containsKey("subject") && blank(input.get("subject"))) {
-                errors.add(DeskException.field("subject", "missing"));
+                errors.add(DeskException.field("subject", config.missingErrorType()));
             }
             if (input.containsKey("departmentId") && !config.departments().contains(String.valueOf(input.get("departmentId")))) {
                 errors.add(DeskException.field("departmentId", "invalid"));
@@ -256,7 +256,7 @@ public class DeskStore implements Resettable {
 
     private Map<String, Object> newContact(Org org, Map<String, Object> input, String prefix, List<Event> events) {
         if (blank(input.get("lastName"))) {
-            throw validation(List.of(DeskException.field(prefix + "lastName", "missing")));
+            throw validation(List.of(DeskException.field(prefix + "lastName", config.missingErrorType())));
         }
         Map<String, Object> contact = new LinkedHashMap<>();
         String id = ids.next(Product.DESK);
@@ -372,12 +372,11 @@ public class DeskStore implements Resettable {
         return value == null || String.valueOf(value).isBlank();
     }
 
-    static Instant parseTime(String value) {
+    Instant parseTime(String value, String field) {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new DeskException(422, "INVALID_DATA", DeskException.VALIDATION_MESSAGE,
-                    List.of(DeskException.field("modifiedTimeRange", "invalid")));
+            throw validation(List.of(DeskException.field(field, "invalid")));
         }
     }
 

@@ -54,6 +54,17 @@ class OAuthTokenEndpointTest extends SandboxTestBase {
     }
 
     @Test
+    void shouldAcceptClientCredentialsInABasicHeader() {
+        String basic = java.util.Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        Reply reply = sandbox.postForm("/oauth/v2/token", Map.of("grant_type", "refresh_token", "refresh_token", REFRESH_TOKEN),
+                "Authorization", "Basic " + basic);
+
+        assertThat((String) reply.map().get("access_token")).matches(TOKEN_SHAPE);
+    }
+
+    @Test
     void shouldReportAnUnknownClientAsInvalidClientWithHttp200() {
         Reply reply = sandbox.postForm("/oauth/v2/token", Map.of("grant_type", "refresh_token",
                 "client_id", "1000.UNKNOWN", "client_secret", CLIENT_SECRET, "refresh_token", REFRESH_TOKEN));

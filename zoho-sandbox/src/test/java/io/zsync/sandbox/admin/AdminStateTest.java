@@ -54,6 +54,14 @@ class AdminStateTest extends SandboxTestBase {
     }
 
     @Test
+    void shouldAnswerHealthWithoutCountingIt() {
+        Reply health = sandbox.get("/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat((Map<String, Object>) sandbox.get("/_sandbox/calls").map().get("total")).containsEntry("calls", 0);
+    }
+
+    @Test
     void shouldMoveTheClockForwardOnly() {
         Reply advanced = sandbox.post("/_sandbox/clock/advance", "{\"seconds\":90}");
         Reply backwards = sandbox.post("/_sandbox/clock/advance", "{\"seconds\":-5}");

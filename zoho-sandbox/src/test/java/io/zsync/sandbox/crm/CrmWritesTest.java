@@ -201,6 +201,45 @@ class CrmWritesTest extends SandboxTestBase {
         assertThat(((Map<?, ?>) reply.data(0).get("details")).get("api_name")).isEqualTo("Account_Name");
     }
 
+    @Test
+    void shouldUpsertOnTheSystemDuplicateCheckFieldWhenNoneIsGiven() {
+        String existing = insertAccount("Zylker");
+
+        Reply reply = post("/crm/v8/Accounts/upsert", "{\"data\":[{\"Account_Name\":\"Zylker\",\"Phone\":\"555\"}]}");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.data(0)).containsEntry("action", "update").containsEntry("duplicate_field", "Account_Name");
+        assertThat(id(reply)).isEqualTo(existing);
+    }
+
+    @Test
+    void shouldRefuseAnUpdateWhenTheRecordChangedSinceIfUnmodifiedSince() {
+        String leadId = id(post("/crm/v8/Leads", "{\"data\":[{\"Last_Name\":\"L\"}]}"));
+        String created = (String) sandbox.get("/crm/v8/Leads/" + leadId, "Authorization", auth).data(0).get("Modified_Time");
+        sandbox.post("/_sandbox/clock/advance", "{\"seconds\":30}");
+        auth = sandbox.zohoToken();
+        sandbox.put("/crm/v8/Leads/" + leadId, "{\"data\":[{\"Lead_Status\":\"Contacted\"}]}", "Authorization", auth);
+
+        Reply stale = sandbox.put("/crm/v8/Leads/" + leadId, "{\"data\":[{\"Lead_Status\":\"Junk Lead\"}]}",
+                "Authorization", auth, "If-Unmodified-Since", created);
+
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.map()).containsEntry("code", "ALREADY_MODIFIED");
+    }
+
+    @Test
+    void shouldKeepContactRolesOnADeal() {
+        String dealId = id(post("/crm/v8/Deals", "{\"data\":[{\"Deal_Name\":\"D\",\"Stage\":\"Qualification\"}]}"));
+        String contactId = id(post("/crm/v8/Contacts", "{\"data\":[{\"Last_Name\":\"K\",\"Email\":\"k@example.com\"}]}"));
+
+        sandbox.put("/crm/v8/Deals/" + dealId + "/Contact_Roles/" + contactId, "{\"data\":[{\"Contact_Role\":{\"name\":\"Purchasing\"}}]}",
+                "Authorization", auth);
+        Reply roles = sandbox.get("/crm/v8/Deals/" + dealId + "/Contact_Roles?fields=Email,Contact_Role", "Authorization", auth);
+
+        assertThat(roles.data(0)).containsEntry("Email", "k@example.com").containsEntry("id", contactId);
+        assertThat(((Map<?, ?>) roles.data(0).get("Contact_Role")).get("name")).isEqualTo("Purchasing");
+    }
+
     private String insertAccount(String name) {
         return id(post("/crm/v8/Accounts", "{\"data\":[{\"Account_Name\":\"" + name + "\"}]}"));
     }

@@ -169,6 +169,20 @@ class DeskApiTest extends SandboxTestBase {
         assertThat(sandbox.deliveries("desk")).hasSize(1);
     }
 
+    @Test
+    void shouldSubscribeThroughTheDeskWebhooksApi() {
+        Reply created = post("/api/v1/webhooks", "{\"url\":\"" + receiverUrl("api") + "\",\"name\":\"sync\","
+                + "\"subscriptions\":{\"Ticket_Add\":{\"departmentIds\":[]}}}");
+
+        post("/api/v1/contacts", "{\"lastName\":\"NoEventForThis\"}");
+        post("/api/v1/tickets", ticket("Bug", "\"contact\":{\"lastName\":\"K\"}"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received("api").size() == 1);
+        assertThat(created.map()).containsEntry("url", receiverUrl("api")).containsKey("id");
+        assertThat(firstEvent(receiver.received("api").get(0))).containsEntry("eventType", "Ticket_Add");
+        assertThat(sandbox.get("/api/v1/webhooks", "Authorization", auth, "orgId", ORG).list("data")).hasSize(1);
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> firstEvent(WebhookReceiver.Received received) {
         return ((List<Map<String, Object>>) sandbox.parse(received.body())).get(0);
