@@ -83,8 +83,12 @@ public class LeadToDeskTicketFlow implements SyncFlow {
     @Override
     public List<FlowResult> process(List<FlowInput> inputs) {
         FlowResult[] results = new FlowResult[inputs.size()];
+        Map<Integer, Integer> copies = Results.sameEventEarlier(inputs);
         Map<String, List<Integer>> byOrg = new LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
+            if (copies.containsKey(i)) {
+                continue;
+            }
             try {
                 byOrg.computeIfAbsent(orgs.orgKey(inputs.get(i).org()), k -> new ArrayList<>()).add(i);
             } catch (RuntimeException e) {
@@ -92,6 +96,7 @@ public class LeadToDeskTicketFlow implements SyncFlow {
             }
         }
         byOrg.forEach((org, indexes) -> processOrg(org, inputs, indexes, results));
+        copies.forEach((copy, first) -> results[copy] = Results.copyOf(results[first], inputs.get(copy).event().getEventId()));
         return List.of(results);
     }
 

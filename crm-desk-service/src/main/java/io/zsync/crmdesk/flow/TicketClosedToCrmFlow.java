@@ -71,7 +71,11 @@ public class TicketClosedToCrmFlow implements SyncFlow {
     public List<FlowResult> process(List<FlowInput> inputs) {
         FlowResult[] results = new FlowResult[inputs.size()];
         List<Pending> pending = new ArrayList<>();
+        Map<Integer, Integer> copies = Results.sameEventEarlier(inputs);
         for (int i = 0; i < inputs.size(); i++) {
+            if (copies.containsKey(i)) {
+                continue;
+            }
             FlowInput input = inputs.get(i);
             ChangeEvent event = input.event();
             try {
@@ -99,6 +103,7 @@ public class TicketClosedToCrmFlow implements SyncFlow {
             }
         }
         update(pending, results);
+        copies.forEach((copy, first) -> results[copy] = Results.copyOf(results[first], inputs.get(copy).event().getEventId()));
         return List.of(results);
     }
 
