@@ -20,6 +20,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
  * @param maxActiveTokensPerRefreshToken older access tokens beyond this are deleted (30 [C], 10 in newer pages [S])
  * @param codeTtlSeconds            grant-code lifetime (about 2 minutes [S/U])
  * @param location                  the DC location reported on the consent redirect
+ * @param extraClients              more registered clients, {@code clientId|secret|refreshToken} comma-separated
  */
 @ConfigurationProperties(AccountsConfig.PREFIX)
 public record AccountsConfig(
@@ -37,7 +38,8 @@ public record AccountsConfig(
         boolean acceptBearer,
         int maxActiveTokensPerRefreshToken,
         long codeTtlSeconds,
-        String location) {
+        String location,
+        String extraClients) {
 
     public static final String PREFIX = "sandbox.accounts";
 }

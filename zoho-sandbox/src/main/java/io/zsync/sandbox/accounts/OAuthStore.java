@@ -67,6 +67,18 @@ public class OAuthStore implements io.zsync.sandbox.core.Resettable {
     private void registerDefaults() {
         register(config.clientId(), config.clientSecret(), config.redirectUri(), config.scope());
         refreshTokens.put(config.refreshToken(), new RefreshGrant(config.clientId(), config.scope()));
+        // One client per Zoho org of a multi-org local stack: "clientId|secret|refreshToken,…".
+        if (config.extraClients() != null) {
+            for (String entry : config.extraClients().split(",")) {
+                String[] parts = entry.trim().split("\\|");
+                if (parts.length == 3) {
+                    register(parts[0].trim(), parts[1].trim(), null, null);
+                    addRefreshToken(parts[0].trim(), parts[2].trim());
+                } else if (!entry.isBlank()) {
+                    throw new IllegalArgumentException("sandbox.accounts.extra-clients entries are clientId|secret|refreshToken");
+                }
+            }
+        }
     }
 
     /** Registers (or replaces) a client; blank values are generated. */
