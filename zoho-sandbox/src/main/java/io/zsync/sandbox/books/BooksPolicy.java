@@ -59,8 +59,9 @@ public class BooksPolicy implements ProductPolicy {
         }
         if (!perMinute.computeIfAbsent(org, k -> new SlidingWindowLimiter(config.requestsPerMinute(), Duration.ofMinutes(1)))
                 .tryAcquire(clock.now(), 1)) {
+            // No Retry-After: zoho-api.md documents none for Books, so clients must not come to rely on one.
             return Admission.rejected(tooMany(config.perMinuteLimitCode(),
-                    "You have exceeded the maximum number of requests per minute.", 60));
+                    "You have exceeded the maximum number of requests per minute.", 0));
         }
         if (!perDay.computeIfAbsent(org, k -> new SlidingWindowLimiter(config.requestsPerDay(), Duration.ofDays(1)))
                 .tryAcquire(clock.now(), 1)) {
