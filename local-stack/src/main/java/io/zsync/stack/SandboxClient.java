@@ -19,8 +19,13 @@ public final class SandboxClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Zoho mints at most 10 access tokens per refresh token in 10 minutes: reuse one, as a real client must. */
+    private static final Duration TOKEN_REUSE = Duration.ofMinutes(50);
+
     private final String sandboxUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String token;
+    private java.time.Instant tokenObtainedAt = java.time.Instant.MIN;
 
     public SandboxClient(String sandboxUrl) {
         this.sandboxUrl = sandboxUrl;
@@ -43,8 +48,16 @@ public final class SandboxClient {
                 .formatted(gatewayUrl, SandboxDefaults.ORG, SandboxDefaults.CREATOR_HEADER, SandboxDefaults.CREATOR_SECRET), null);
     }
 
-    /** A fresh access token for the sandbox org, from its accounts endpoint. */
-    public String accessToken() {
+    /** An access token for the sandbox org: reused while valid, fetched from its accounts endpoint when not. */
+    public synchronized String accessToken() {
+        if (token == null || java.time.Instant.now().isAfter(tokenObtainedAt.plus(TOKEN_REUSE))) {
+            token = freshToken();
+            tokenObtainedAt = java.time.Instant.now();
+        }
+        return token;
+    }
+
+    private String freshToken() {
         JsonNode token = call("POST", "/oauth/v2/token?grant_type=refresh_token&client_id=" + SandboxDefaults.CLIENT_ID
                 + "&client_secret=" + SandboxDefaults.CLIENT_SECRET + "&refresh_token=" + SandboxDefaults.REFRESH_TOKEN, "", null);
         if (token == null || !token.has("access_token")) {

@@ -73,7 +73,10 @@ public final class ZohoStack {
         String sandboxUrl = "http://127.0.0.1:" + sandboxPort;
         AppProcess sandbox = AppProcess.start("zoho-sandbox", root.resolve("zoho-sandbox"),
                 "io.zsync.sandbox.SandboxApplication", sandboxPort,
-                Map.of("sandbox.public-url", sandboxUrl), logs.resolve("sandbox.log"), Duration.ofSeconds(60));
+                Map.of("sandbox.public-url", sandboxUrl,
+                        // suites that restart services many times (crash tests) lift Zoho's token-minting cap
+                        "sandbox.accounts.throttle-enabled", System.getProperty("zsync.it.sandbox.oauth-throttle", "true")),
+                logs.resolve("sandbox.log"), Duration.ofSeconds(60));
         int gatewayPort = Ports.free();
         Map<String, String> gatewayProperties = new LinkedHashMap<>();
         gatewayProperties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
