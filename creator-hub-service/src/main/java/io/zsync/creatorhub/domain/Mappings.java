@@ -27,7 +27,7 @@ public final class Mappings {
     }
 
     public static String dealName(Order order, SagaSettings settings) {
-        return settings.dealNamePrefix() + order.number();
+        return Templates.render(settings.dealName(), order).trim();
     }
 
     /** CRM deal fields: name, stage, amount, contact, closing date {@code today + closing days}. */
@@ -57,7 +57,7 @@ public final class Mappings {
     }
 
     public static String ticketSubject(Order order, SagaSettings settings) {
-        return settings.ticketSubjectPrefix() + order.number();
+        return Templates.render(settings.ticketSubject(), order).trim();
     }
 
     /** Desk finds the contact by e-mail or creates it from this. */

@@ -27,8 +27,8 @@ class MappingsTest {
 
     @Test
     void shouldSetThePipelineWhenTheOrgHasOne() {
-        SagaSettings withPipeline = new SagaSettings(SETTINGS.vipThreshold(), "Order ", "Qualification",
-                Optional.of("Standard (Standard)"), 10, "VIP Order - ", "High", "d", "cf_order_id", "{number}",
+        SagaSettings withPipeline = new SagaSettings(SETTINGS.vipThreshold(), "Order %number%", "Qualification",
+                Optional.of("Standard (Standard)"), 10, "VIP Order - %number%", "High", "d", "cf_order_id", "%number%",
                 "Processing", "s", "b", "shop.example");
 
         Map<String, Object> deal = Mappings.crmDeal(ORDER, "c1", LocalDate.of(2026, 12, 25), withPipeline);
@@ -107,8 +107,8 @@ class MappingsTest {
 
     @Test
     void shouldFillTemplatesAndLeaveUnknownPlaceholders() {
-        assertThat(Templates.render("{name} bought {quantity} x {product} for {total} ({number}) {oops}", ORDER))
-                .isEqualTo("Anna Kingsley bought 3 x Standing Desk for 12000.00 (ORD-1001) {oops}");
+        assertThat(Templates.render("%name% bought %quantity% x %product% for %total% (%number%) %oops%", ORDER))
+                .isEqualTo("Anna Kingsley bought 3 x Standing Desk for 12000.00 (ORD-1001) %oops%");
     }
 
     @Test
