@@ -91,20 +91,31 @@ public class TicketToTaskFlow implements SyncFlow {
         // Two events of one ticket in a batch share the ledger entry read before the batch: the task the first
         // created must stop the second from creating another, and stay in the second's ledger entry.
         Map<String, Map<String, String>> createdInBatch = new HashMap<>();
+        // The runtime recognises redeliveries by the event ids its ledger held before the batch, so two copies
+        // of one webhook delivered in quick succession can arrive together: the copy repeats nothing.
+        Map<String, FlowResult> byEvent = new HashMap<>();
         for (FlowInput input : inputs) {
+            FlowResult earlier = byEvent.get(input.event().getEventId());
+            if (earlier != null) {
+                results.add(copyOf(earlier, input.event().getEventId()));
+                continue;
+            }
             Map<String, String> batchKnown = createdInBatch.getOrDefault(input.recordId(), Map.of());
+            FlowResult result;
             try {
-                results.add(processOne(input, batchKnown, createdInBatch));
+                result = processOne(input, batchKnown, createdInBatch);
             } catch (WriteBackFailure e) {
                 createdInBatch.put(input.recordId(), e.written);
                 FlowResult.Failed failed = Failures.classify(e.cause);
-                results.add(new FlowResult.Failed(failed.code(), failed.message(), failed.retryable(),
-                        failed.retryAfter(), Optional.of("desk-write-back"), e.written));
+                result = new FlowResult.Failed(failed.code(), failed.message(), failed.retryable(),
+                        failed.retryAfter(), Optional.of("desk-write-back"), e.written);
             } catch (RuntimeException e) {
                 FlowResult.Failed failed = Failures.classify(e);
-                results.add(new FlowResult.Failed(failed.code(), failed.message(), failed.retryable(),
-                        failed.retryAfter(), Optional.of("projects-task"), batchKnown));
+                result = new FlowResult.Failed(failed.code(), failed.message(), failed.retryable(),
+                        failed.retryAfter(), Optional.of("projects-task"), batchKnown);
             }
+            results.add(result);
+            byEvent.put(input.event().getEventId(), result);
         }
         return results;
     }
@@ -179,6 +190,18 @@ public class TicketToTaskFlow implements SyncFlow {
                 new TargetRef(SystemId.ZOHO_PROJECTS, "tasks", taskId, action, name),
                 new TargetRef(SystemId.ZOHO_DESK, "tickets", t.id(), TargetAction.UPDATED, t.ticketNumber())),
                 written, MappedHash.of(cf), details);
+    }
+
+    /** A copy of an event already handled in this batch: skipped, keeping what the first copy recorded. */
+    static FlowResult copyOf(FlowResult first, String eventId) {
+        String reason = "event " + eventId + " was already processed in this batch";
+        if (first instanceof FlowResult.Succeeded ok) {
+            return new FlowResult.Skipped(reason, ok.ledgerTargets(), ok.mappedHash());
+        }
+        if (first instanceof FlowResult.Skipped skipped) {
+            return new FlowResult.Skipped(reason, skipped.ledgerTargets(), skipped.mappedHash());
+        }
+        return first;
     }
 
     static TicketTaskDecision.Ticket facts(DeskTicket t) {
