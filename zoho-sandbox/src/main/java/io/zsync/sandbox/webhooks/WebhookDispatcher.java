@@ -48,7 +48,9 @@ public class WebhookDispatcher implements io.zsync.sandbox.core.Resettable {
 
     private final WebhooksConfig config;
     private final SandboxClock clock;
+    // HTTP/1.1: the JDK's default h2c upgrade headers on plain http would surprise some receivers.
     private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();

@@ -62,6 +62,18 @@ class AdminStateTest extends SandboxTestBase {
     }
 
     @Test
+    void shouldTakeNumbersSentAsTextInTheAdminApi() {
+        Reply subscription = sandbox.post("/_sandbox/webhooks/hubspot", "{\"url\":\"" + receiverUrl("h")
+                + "\",\"clientSecret\":\"s\",\"portalId\":\"62515\"}");
+        Reply notANumber = sandbox.post("/_sandbox/webhooks/hubspot", "{\"url\":\"" + receiverUrl("h")
+                + "\",\"clientSecret\":\"s\",\"portalId\":\"sixty\"}");
+
+        assertThat(subscription.status()).isEqualTo(201);
+        assertThat(subscription.map()).containsEntry("portalId", 62515);
+        assertThat(notANumber.status()).isEqualTo(400);
+    }
+
+    @Test
     void shouldMoveTheClockForwardOnly() {
         Reply advanced = sandbox.post("/_sandbox/clock/advance", "{\"seconds\":90}");
         Reply backwards = sandbox.post("/_sandbox/clock/advance", "{\"seconds\":-5}");
