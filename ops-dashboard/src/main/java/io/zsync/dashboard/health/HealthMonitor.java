@@ -90,9 +90,13 @@ public class HealthMonitor {
         return snapshot;
     }
 
-    /** The last evaluation, evaluating now if there was none yet. */
+    /**
+     * The last evaluation; before the first one, UNKNOWN. It never evaluates inline, because the health endpoint
+     * calls it on an event-loop thread and a measurement waits for Kafka.
+     */
     public HealthSnapshot latest() {
         HealthSnapshot snapshot = latest.get();
-        return snapshot != null ? snapshot : evaluate();
+        return snapshot != null ? snapshot : new HealthSnapshot(clock.instant(),
+                new Verdict(HealthLevel.UNKNOWN, "first evaluation pending"), List.of(), List.of());
     }
 }

@@ -109,6 +109,17 @@ class DashboardBrowserIT implements TestPropertyProvider {
         wait.until(ExpectedConditions.textToBe(testId("flow-total-" + flowId), "3"));
         assertThat(browser.findElement(testId("flow-dead-" + flowId)).getText()).isEqualTo("1");
         assertThat(browser.findElements(testId("chart-" + flowId))).hasSize(1);
+        screenshot("dashboard-flows.png");
+    }
+
+    /** Keeps what the browser showed in target/, for a human to look at after the run. */
+    private void screenshot(String name) {
+        try {
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(Path.of("target", name), png);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot save the screenshot", e);
+        }
     }
 
     @Test
@@ -127,6 +138,7 @@ class DashboardBrowserIT implements TestPropertyProvider {
         });
 
         String shown = browser.findElement(testId("lineage-result")).getText();
+        screenshot("dashboard-lineage.png");
         assertThat(shown).contains("crm-contact-to-books-customer").contains("SUCCEEDED").contains(recordId);
     }
 
