@@ -88,6 +88,12 @@ class SourcesIT implements TestPropertyProvider {
     }
 
     @Test
+    void shouldAcceptTheOrgKeyInTheDeskPathAsTheLocalStackWiresIt() {
+        assertThat(Http.post(server.getURI().resolve("/webhooks/zoho/desk/dev"), "application/json", Examples.DESK_UPDATE,
+                "X-ZDesk-JWT", deskJwt()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void shouldAnswerDesksValidationGet() {
         assertThat(Http.get(server.getURI().resolve("/webhooks/zoho/desk/" + Examples.DESK_ORG)).statusCode()).isEqualTo(200);
     }

@@ -34,8 +34,13 @@ public class Orgs {
         return crm.values();
     }
 
+    /** A Desk org by its Desk org id or by its configuration key (both are accepted in webhook paths). */
     public Optional<DeskOrgProperties> desk(String org) {
-        return Optional.ofNullable(org == null ? null : desk.get(org));
+        if (org == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(desk.get(org))
+                .or(() -> desk.values().stream().filter(d -> d.name().equals(org)).findFirst());
     }
 
     public Optional<CreatorOrgProperties> creator(String org) {

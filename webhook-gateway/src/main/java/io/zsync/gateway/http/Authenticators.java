@@ -73,7 +73,8 @@ public class Authenticators {
         DeskOrgProperties org = orgs.desk(delivery.orgId())
                 .orElseThrow(() -> WebhookRejection.unauthenticated(WebhookRejection.Reason.UNKNOWN_ORG));
         deskJwt.verify(org, request.getHeaders().get("X-ZDesk-JWT"), now);
-        return desk.normalize(delivery);
+        // events and the JWT name the Desk org id, whichever way the path named the org
+        return desk.normalize(new Delivery(org.id(), delivery.body(), delivery.contentType(), delivery.traceId(), delivery.receivedAt()));
     }
 
     /** Creator: the shared-secret header is checked before the body is parsed. */

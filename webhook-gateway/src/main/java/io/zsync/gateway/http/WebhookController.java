@@ -89,7 +89,7 @@ public class WebhookController {
     @Post(uri = "/zoho/desk/{org}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "Zoho Desk webhook batch",
             description = "Authenticated by the X-ZDesk-JWT header: RS256 via the org's JWKS, iss = orgId:<org>, aud = webhookId:<id>, exp.")
-    public CompletableFuture<HttpResponse<?>> desk(@Parameter(description = "Desk org id") @PathVariable String org,
+    public CompletableFuture<HttpResponse<?>> desk(@Parameter(description = "Desk org id, or its key under zsync.gateway.desk.orgs") @PathVariable String org,
                                                    @Nullable @Body byte[] body, HttpRequest<?> request) {
         Delivery delivery = delivery(org, body, request);
         return intake.accept(WebhookSource.ZOHO_DESK, delivery.traceId(), delivery.body().length,

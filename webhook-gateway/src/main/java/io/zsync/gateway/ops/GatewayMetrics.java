@@ -1,5 +1,6 @@
 package io.zsync.gateway.ops;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.zsync.gateway.domain.WebhookRejection;
@@ -7,7 +8,9 @@ import io.zsync.gateway.publish.PublishFailure;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The gateway's meters. Every request ends in exactly one of accepted, rejected (with its reason) or a publish
@@ -23,15 +26,24 @@ public class GatewayMetrics {
     public static final String PUBLISH_LATENCY = "zsync.gateway.publish.latency";
 
     private final MeterRegistry registry;
+    // the hot path's meters, built once per source instead of looked up on every request
+    private final Map<WebhookSource, Counter> accepted = new EnumMap<>(WebhookSource.class);
+    private final Map<WebhookSource, Counter> events = new EnumMap<>(WebhookSource.class);
+    private final Map<WebhookSource, Timer> acknowledged = new EnumMap<>(WebhookSource.class);
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
+        for (WebhookSource source : WebhookSource.values()) {
+            accepted.put(source, registry.counter(ACCEPTED, "source", source.tag()));
+            events.put(source, registry.counter(EVENTS, "source", source.tag()));
+            acknowledged.put(source, latency(source, "acknowledged"));
+        }
     }
 
-    public void accepted(WebhookSource source, int events, Duration publishLatency) {
-        registry.counter(ACCEPTED, "source", source.tag()).increment();
-        registry.counter(EVENTS, "source", source.tag()).increment(events);
-        latency(source, "acknowledged").record(publishLatency);
+    public void accepted(WebhookSource source, int eventCount, Duration publishLatency) {
+        accepted.get(source).increment();
+        events.get(source).increment(eventCount);
+        acknowledged.get(source).record(publishLatency);
     }
 
     public void rejected(WebhookSource source, WebhookRejection.Reason reason) {

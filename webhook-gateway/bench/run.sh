@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Gateway benchmark: accepted webhooks/s and p50/p99 latency of POST /webhooks/zoho/crm/dev/notifications
+# (token check, normalization, durable publish with acks=all to a real broker) against a bare Micronaut
+# endpoint in the same process that answers 200 with no work (POST /bench/bare). Same load tool (wrk), same
+# script, same machine, loopback only. Usage: webhook-gateway/bench/run.sh [seconds-per-run]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DURATION="${1:-20}"
+OUT="webhook-gateway/target/bench"
+KAFKA_PORT="${BENCH_KAFKA_PORT:-19092}"
+REGISTRY_PORT="${BENCH_REGISTRY_PORT:-18081}"
+GATEWAY_PORT="${BENCH_GATEWAY_PORT:-18080}"
+CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+mkdir -p "$OUT"
+rm -rf "$OUT/stack"
+
+command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install -y wrk)" >&2; exit 1; }
+for module in local-stack webhook-gateway; do
+  if [ ! -f "$module/target/classpath.txt" ]; then
+    flock /tmp/zsync-mvn.lock ./mvnw -B -q -pl webhook-gateway -am install -DskipTests
+  fi
+done
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+echo "bench: starting broker and registry"
+java -cp "local-stack/target/classes:$(cat local-stack/target/classpath.txt)" io.zsync.stack.LocalStack up --infra-only \
+  --home "$OUT/stack" --kafka-port "$KAFKA_PORT" --registry-port "$REGISTRY_PORT" > "$OUT/stack.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do [ -f "$OUT/stack/stack.env" ] && break; sleep 1; done
+[ -f "$OUT/stack/stack.env" ] || { echo "bench: the stack did not start; see $OUT/stack.log" >&2; exit 1; }
+# shellcheck disable=SC1090
+set -a; . "$OUT/stack/stack.env"; set +a
+
+echo "bench: starting the gateway on 127.0.0.1:$GATEWAY_PORT"
+java -Xmx512m -Dlogback.configurationFile=logback-text.xml \
+  -Dmicronaut.server.host=127.0.0.1 -Dmicronaut.server.port="$GATEWAY_PORT" \
+  -Dkafka.bootstrap.servers="$KAFKA_BOOTSTRAP_SERVERS" -Dzsync.schema-registry.url="$SCHEMA_REGISTRY_URL" \
+  -Dzsync.gateway.bare-endpoint=true -Dzsync.gateway.channels.enabled=false -Dzsync.gateway.reconciliation.enabled=false \
+  -cp "webhook-gateway/target/classes:$(cat webhook-gateway/target/classpath.txt)" io.zsync.gateway.GatewayApplication \
+  > "$OUT/gateway.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/health" && break; sleep 1; done
+
+BASE="http://127.0.0.1:$GATEWAY_PORT"
+LUA="webhook-gateway/bench/crm-notification.lua"
+PACED="webhook-gateway/bench/paced.lua"
+run() { # name url connections seconds script
+  local line
+  line=$(wrk -t2 -c"$3" -d"$4"s --latency -s "$5" "$2" | grep '^RESULT' | sed 's/^RESULT //')
+  echo "$1 $line" | tee -a "$OUT/results.txt"
+}
+: > "$OUT/results.txt"
+echo "bench: warm-up (JIT, producer metadata, schema id)"
+wrk -t2 -c8 -d10s -s "$LUA" "$BASE/webhooks/zoho/crm/dev/notifications" > /dev/null
+wrk -t2 -c8 -d10s -s "$LUA" "$BASE/bench/bare" > /dev/null
+
+echo "bench: saturation, $CONNECTIONS connections, ${DURATION}s each"
+run bare-max "$BASE/bench/bare" "$CONNECTIONS" "$DURATION" "$LUA"
+run gateway-max "$BASE/webhooks/zoho/crm/dev/notifications" "$CONNECTIONS" "$DURATION" "$LUA"
+echo "bench: paced at about 1,000 requests/s (20 connections, each one request per 20 ms)"
+run bare-1000 "$BASE/bench/bare" 20 "$DURATION" "$PACED"
+run gateway-1000 "$BASE/webhooks/zoho/crm/dev/notifications" 20 "$DURATION" "$PACED"
+
+awk '
+  { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[$1, kv[1]] = kv[2] } }
+  END {
+    printf "\nratio of accepted/s, gateway vs bare at saturation: %.2f\n", v["gateway-max", "rps"] / v["bare-max", "rps"]
+    printf "gateway at ~1,000/s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, non-2xx %d\n",
+      v["gateway-1000", "rps"], v["gateway-1000", "p50_ms"], v["gateway-1000", "p99_ms"], v["gateway-1000", "non2xx"]
+  }' "$OUT/results.txt" | tee -a "$OUT/results.txt"
+echo "bench: machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
