@@ -77,7 +77,7 @@ public final class SagaReport {
                         state.get(Roles.BOOKS_INVOICE_NUMBER));
             }
             case DESK_TICKET -> linkEarlier(step.id(), "ZOHO_DESK", "tickets", state.get(Roles.DESK_TICKET_ID),
-                    state.get(Roles.DESK_TICKET_NUMBER));
+                    state.get(Roles.DESK_TICKET_NUMBER).map(SagaReport::ticketLabel));
             case EMAIL -> {
                 String id = state.get(Roles.EMAIL_SENT).orElse("");
                 targets.add(new TargetLink("EMAIL", "message", id, TargetLink.Action.UNCHANGED, Optional.empty()));
@@ -90,6 +90,11 @@ public final class SagaReport {
 
     private void linkEarlier(String key, String system, String entity, Optional<String> id, Optional<String> label) {
         id.ifPresent(value -> link(key, system, entity, value, TargetLink.Action.UNCHANGED, label));
+    }
+
+    /** Desk ticket numbers read as {@code #101}, whichever attempt opened the ticket. */
+    public static String ticketLabel(String ticketNumber) {
+        return "#" + ticketNumber;
     }
 
     private static String verb(TargetLink.Action action) {

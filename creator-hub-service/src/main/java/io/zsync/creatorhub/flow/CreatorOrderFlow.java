@@ -392,7 +392,7 @@ public class CreatorOrderFlow implements SyncFlow {
             observer.afterWrite(org, order, Step.DESK_TICKET);
             record(state.with(Roles.DESK_TICKET_ID, done.id()).with(Roles.DESK_TICKET_NUMBER, done.ticketNumber()));
             report.link(Step.DESK_TICKET, SystemId.ZOHO_DESK.name(), "tickets", done.id(), action,
-                    Optional.ofNullable(done.ticketNumber()).map(n -> "#" + n));
+                    Optional.ofNullable(done.ticketNumber()).map(SagaReport::ticketLabel));
         }
 
         private Optional<String> orderFieldOf(DeskTicket ticket) {

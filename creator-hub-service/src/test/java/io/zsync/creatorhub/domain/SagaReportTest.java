@@ -14,6 +14,9 @@ class SagaReportTest {
         SagaState state = SagaState.of(Map.of(Roles.CRM_CONTACT_ID, "c1", Roles.CRM_DEAL_ID, "d1",
                 Roles.BOOKS_CUSTOMER_ID, "bc1", Roles.BOOKS_INVOICE_ID, "i1", Roles.BOOKS_INVOICE_NUMBER, "INV-00007"));
         SagaPlan plan = SagaPlanner.plan(Orders.withTotal("500"), state, SagaSettings.defaults(), true);
+        SagaState vipState = state.with(Roles.DESK_TICKET_ID, "t1").with(Roles.DESK_TICKET_NUMBER, "101");
+        assertThat(SagaReport.start(SagaPlanner.plan(Orders.withTotal("20000"), vipState, SagaSettings.defaults(), true),
+                vipState).details()).containsEntry("desk.ticket", "done earlier t1 (#101)");
 
         SagaReport report = SagaReport.start(plan, state);
 
