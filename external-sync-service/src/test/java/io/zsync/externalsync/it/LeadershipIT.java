@@ -8,6 +8,7 @@ import io.zsync.externalsync.batch.CrmContactBatch;
 import io.zsync.testing.RealKafka;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.Map;
@@ -18,6 +19,7 @@ import static org.awaitility.Awaitility.await;
 /** Two instances of the service: exactly one leads the batch, the other refuses to start runs, and the lead moves on. */
 @RealKafka
 @MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LeadershipIT implements TestPropertyProvider {
 
     @Inject
