@@ -1,5 +1,6 @@
 package io.zsync.crmdesk.flow;
 
+import io.micronaut.context.annotation.Requires;
 import io.zsync.contract.ChangeEvent;
 import io.zsync.contract.SystemId;
 import io.zsync.contract.TargetAction;
@@ -44,6 +45,7 @@ import java.util.Set;
  * contact and one inquiry ticket, and {@code Desk_Contact_ID}, {@code Desk_Ticket_ID} and
  * {@code Desk_Ticket_Number} are written back on the lead. Leads are read and written back in batches.
  */
+@Requires(property = "zsync.crm-desk.lead-ticket.enabled", notEquals = "false")
 @Singleton
 public class LeadToDeskTicketFlow implements SyncFlow {
 

@@ -1,5 +1,6 @@
 package io.zsync.crmdesk.flow;
 
+import io.micronaut.context.annotation.Requires;
 import io.zsync.contract.ChangeEvent;
 import io.zsync.contract.SystemId;
 import io.zsync.contract.TargetAction;
@@ -33,6 +34,7 @@ import java.util.Set;
  * by its {@code cf_crm_lead_id} / {@code cf_crm_contact_id} with the last ticket status, the closed date and the
  * resolution, and qualifies a lead. CRM updates of a batch go out together, per org and module.
  */
+@Requires(property = "zsync.crm-desk.closed-ticket.enabled", notEquals = "false")
 @Singleton
 public class TicketClosedToCrmFlow implements SyncFlow {
 

@@ -1,5 +1,6 @@
 package io.zsync.crmdesk.flow;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.zsync.contract.ChangeEvent;
 import io.zsync.schemas.Topics;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.util.List;
 
 /** Hands Desk ticket changes to {@link TicketClosedToCrmFlow}. */
+@Requires(beans = TicketClosedToCrmFlow.class)
 @Singleton
 @SyncListener
 public class TicketListener {

@@ -1,5 +1,6 @@
 package io.zsync.deskprojects.flow;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import io.zsync.contract.ChangeEvent;
 import io.zsync.contract.SystemId;
@@ -42,6 +43,7 @@ import java.util.Set;
  * {@code [category] subject}, due in 7 days, the ticket id and number in custom fields), and the task id and link
  * are written back on the ticket ({@code cf_project_task_id}, {@code cf_project_task_link}).
  */
+@Requires(property = "zsync.desk-projects.enabled", notEquals = "false")
 @Singleton
 public class TicketToTaskFlow implements SyncFlow {
 
