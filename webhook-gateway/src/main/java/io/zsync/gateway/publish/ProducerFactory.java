@@ -31,12 +31,13 @@ public class ProducerFactory {
     GatewayProducers producers(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
                                ProducerConfiguration config, SchemaRegistryClient registry,
                                SchemaRegistryConfiguration registryConfig) {
+        SchemaRegistryClient ids = new SchemaIdCache(registry);
         Producer<String, ChangeEvent> changes = new KafkaProducer<>(
                 properties(bootstrapServers, config, "webhook-gateway-changes"),
-                new StringSerializer(), new AvroSerializer<>(registry, registryConfig.autoRegister(), false));
+                new StringSerializer(), new AvroSerializer<>(ids, registryConfig.autoRegister(), false));
         Producer<String, Watermark> watermarks = new KafkaProducer<>(
                 properties(bootstrapServers, config, "webhook-gateway-watermarks"),
-                new StringSerializer(), new AvroSerializer<>(registry, registryConfig.autoRegister(), false));
+                new StringSerializer(), new AvroSerializer<>(ids, registryConfig.autoRegister(), false));
         return new GatewayProducers(changes, watermarks);
     }
 
