@@ -37,9 +37,10 @@ public final class SandboxClient {
                 {"watch":[{"channel_id":"%s","events":["Contacts.all","Leads.all","Deals.all"],"token":"%s",
                  "notify_url":"%s/webhooks/zoho/crm/%s/notifications","return_affected_field_values":true}]}"""
                 .formatted(SandboxDefaults.CRM_CHANNEL_ID, SandboxDefaults.CRM_CHANNEL_TOKEN, gatewayUrl, SandboxDefaults.ORG));
+        // Desk names its org by its own id (the JWT's iss is orgId:<id>), and so does the gateway's Desk path
         call("POST", "/_sandbox/webhooks/desk", """
                 {"url":"%s/webhooks/zoho/desk/%s","orgId":"%s"}"""
-                .formatted(gatewayUrl, SandboxDefaults.ORG, SandboxDefaults.DESK_ORG_ID), null);
+                .formatted(gatewayUrl, SandboxDefaults.DESK_ORG_ID, SandboxDefaults.DESK_ORG_ID), null);
         call("POST", "/_sandbox/webhooks/hubspot", """
                 {"url":"%s/webhooks/hubspot","clientSecret":"%s","portalId":"%s"}"""
                 .formatted(gatewayUrl, SandboxDefaults.HUBSPOT_CLIENT_SECRET, SandboxDefaults.HUBSPOT_PORTAL_ID), null);

@@ -55,6 +55,7 @@ public class SyncEngine {
     private final SyncMetrics metrics;
     private final ApiCallCounter apiCalls;
     private final CrashPoints crashPoints;
+    private final RecordLocks recordLocks = new RecordLocks(256);
     private final Clock clock;
 
     public SyncEngine(LedgerStore ledger, OutcomeTransactions transactions, SyncRuntimeConfig config,
@@ -95,15 +96,35 @@ public class SyncEngine {
     }
 
     void run(SyncFlow flow, List<Delivery> deliveries, ConsumerGroupMetadata group, OutcomeTransactions.Batch out) {
+        // The main listener and the retry worker run on different threads: never let both work on one record
+        // at once, or a retry and a fresh event of the same record could both create its target.
+        List<java.util.concurrent.locks.Lock> locks = recordLocks.lockAll(deliveries.stream()
+                .map(d -> LedgerDecisions.key(flow.id(), d.event().getRecordId())).toList());
+        try {
+            runLocked(flow, deliveries, group, out);
+        } finally {
+            locks.forEach(java.util.concurrent.locks.Lock::unlock);
+        }
+    }
+
+    private void runLocked(SyncFlow flow, List<Delivery> deliveries, ConsumerGroupMetadata group, OutcomeTransactions.Batch out) {
         Instant now = clock.instant();
         List<LedgerEntry> committed = new ArrayList<>();
         OutcomeTransactions.Batch intents = new OutcomeTransactions.Batch();
         List<Delivery> toRun = new ArrayList<>();
         List<FlowInput> inputs = new ArrayList<>();
+        java.util.Set<String> inThisBatch = new java.util.HashSet<>();
         for (Delivery delivery : deliveries) {
             ChangeEvent event = delivery.event();
             out.consumed(delivery.source(), delivery.offset());
             Optional<LedgerEntry> previous = ledger.get(flow.id(), event.getRecordId());
+            if (!inThisBatch.add(event.getEventId())) {
+                // A copy of an event earlier in this batch: the ledger cannot know it yet. Its outcome is the
+                // first copy's; the ledger is left to that copy (a retry of it must not look processed).
+                complete(out, flow, delivery, SyncStatus.SKIPPED, List.of(),
+                        "event " + event.getEventId() + " is a copy of one earlier in the same batch", null, null, 0, Map.of());
+                continue;
+            }
             Verdict verdict = LedgerDecisions.classify(flow.id(), event, previous, flow.writeBackFields());
             if (verdict.action() == Verdict.Action.NOT_ADDRESSED) {
                 continue;
@@ -218,7 +239,10 @@ public class SyncEngine {
                 .setRedriveCount(redriveCount(event)).setTraceId(event.getTraceId())
                 .build());
         metrics.deadLetter(flow.id(), failed.code());
-        Map<String, String> details = failed.failedStep().map(step -> Map.of("failedStep", step)).orElse(Map.of());
+        // what was already written before the failure stays visible (a half-finished saga's ids)
+        Map<String, String> details = new HashMap<>();
+        failed.failedStep().ifPresent(step -> details.put("failedStep", step));
+        failed.ledgerTargets().forEach((role, id) -> details.put("written." + role, id));
         complete(out, flow, delivery, SyncStatus.FAILED, List.of(), null, failed.code(), failed.message(), share, details);
         LOG.warn("{}: record {} dead-lettered after {} attempt(s): {} {}", flow.id(), event.getRecordId(),
                 delivery.attempt(), failed.code(), failed.message());
