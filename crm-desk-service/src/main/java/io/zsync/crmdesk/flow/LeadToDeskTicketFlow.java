@@ -132,7 +132,8 @@ public class LeadToDeskTicketFlow implements SyncFlow {
                     continue;
                 }
                 Proceed proceed = (Proceed) outcome;
-                Ensured ensured = ensureTicket(org, input, proceed, createdInBatch.containsKey(input.recordId()));
+                Ensured ensured = ensureTicket(org, input, proceed, settings.leadIdCustomField(),
+                        createdInBatch.containsKey(input.recordId()));
                 createdInBatch.put(input.recordId(), ensured.ledger());
                 writeBacks.add(new PendingWriteBack(i, input.recordId(), ensured, LeadTicketDecision.writeBack(settings,
                         ensured.contactId(), ensured.ticketId(), ensured.ticketNumber())));
@@ -198,7 +199,7 @@ public class LeadToDeskTicketFlow implements SyncFlow {
         }
     }
 
-    private Ensured ensureTicket(String org, FlowInput input, Proceed proceed, boolean seenInBatch) {
+    private Ensured ensureTicket(String org, FlowInput input, Proceed proceed, String leadIdField, boolean seenInBatch) {
         TicketPlan ticket = proceed.ticket();
         if (ticket.knownId().isPresent()) {
             return new Ensured(proceed.contact().knownId().orElse(null), TargetAction.UNCHANGED, ticket.knownId().get(),
@@ -219,8 +220,7 @@ public class LeadToDeskTicketFlow implements SyncFlow {
             if (input.mayHaveWritten() || seenInBatch) {
                 // An earlier attempt may have created the ticket and crashed before recording it: the lead id
                 // it carries in a custom field finds it.
-                String field = ticket.customFields().keySet().iterator().next();
-                List<DeskTicket> found = tickets.byCustomField(org, field, proceed.leadId());
+                List<DeskTicket> found = tickets.byCustomField(org, leadIdField, proceed.leadId());
                 if (!found.isEmpty()) {
                     DeskTicket existing = found.get(0);
                     return new Ensured(contactId, contactAction, existing.id(), existing.ticketNumber(),
