@@ -42,7 +42,7 @@ public final class SandboxClient {
                 {"url":"%s/webhooks/zoho/desk/%s","orgId":"%s"}"""
                 .formatted(gatewayUrl, SandboxDefaults.DESK_ORG_ID, SandboxDefaults.DESK_ORG_ID), null);
         call("POST", "/_sandbox/webhooks/hubspot", """
-                {"url":"%s/webhooks/hubspot","clientSecret":"%s","portalId":"%s"}"""
+                {"url":"%s/webhooks/hubspot","clientSecret":"%s","portalId":%s}"""
                 .formatted(gatewayUrl, SandboxDefaults.HUBSPOT_CLIENT_SECRET, SandboxDefaults.HUBSPOT_PORTAL_ID), null);
         call("POST", "/_sandbox/webhooks/creator", """
                 {"url":"%s/webhooks/zoho/creator/%s/orders","headerName":"%s","secret":"%s"}"""

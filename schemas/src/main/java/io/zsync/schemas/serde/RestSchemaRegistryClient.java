@@ -39,7 +39,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     private final Duration timeout;
     private final HttpClient http;
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
-    private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
+    /**
+     * Keyed by subject and schema object: Avro caches a schema's hash code and compares an instance with itself
+     * first, so the lookup on every record costs no schema-to-JSON rendering.
+     */
+    private final Map<Map.Entry<String, Schema>, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
 
     /**
      * @param baseUrl       the registry's API root
@@ -172,8 +176,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         }
     }
 
-    private static String cacheKey(String subject, Schema schema) {
-        return subject + '\u0000' + schema.toString();
+    private static Map.Entry<String, Schema> cacheKey(String subject, Schema schema) {
+        return Map.entry(subject, schema);
     }
 
     private static String encode(String subject) {
