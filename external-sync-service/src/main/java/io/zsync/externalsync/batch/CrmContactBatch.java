@@ -48,7 +48,8 @@ import java.util.UUID;
 
 /**
  * {@code crm-contact-batch-to-external}: on schedule, lists the CRM contacts modified since the org's cursor
- * (If-Modified-Since, oldest first, every page) and hands each one over to {@code crm-contact-to-external} as a
+ * (If-Modified-Since, oldest first, every page, all read before the first hand-over) and hands each one over to
+ * {@code crm-contact-to-external} as a
  * RECONCILIATION change event, so the normal flow does the work exactly once, in order with the record's
  * webhooks, with its retries, dead letters and completions; a record's failure there never stops the batch.
  * The cursor advances only over records actually read and handed over, and is committed with the last events
@@ -64,6 +65,8 @@ public class CrmContactBatch {
     /** Without page tokens CRM serves only the first 2,000 records (10 pages of 200). */
     private static final int MAX_DISCRETE_PAGES = 10;
     private static final int MAX_LIST_FAILURES = 5;
+    /** Pages read per tick while listing: one CRM credit each. */
+    private static final int PAGES_PER_TICK = 10;
 
     private final OrgSettings orgs;
     private final CrmContacts crm;
@@ -184,12 +187,21 @@ public class CrmContactBatch {
             end(run, "stopped: this instance no longer leads the batch", false);
             return;
         }
-        if (run.pending.isEmpty()) {
-            if (!run.lastPageRead && run.walk.listedCount() < properties.maxRecordsPerRun()) {
-                readPage(run);
-            } else {
-                finish(run);
+        if (!run.listed) {
+            // The whole listing is read before anything is handed over: handing over makes the flow write the
+            // External_System_ID back, which moves those records to the end of a live, offset-paged listing and
+            // would shift unread records past page boundaries.
+            for (int i = 0; i < PAGES_PER_TICK && !run.listed; i++) {
+                if (run.lastPageRead || run.walk.listedCount() >= properties.maxRecordsPerRun()) {
+                    run.listed = true;
+                } else if (!readPage(run)) {
+                    return;
+                }
             }
+            return;
+        }
+        if (run.pending.isEmpty()) {
+            finish(run);
             return;
         }
         String org = run.org;
@@ -220,7 +232,8 @@ public class CrmContactBatch {
         meters.counter("zsync.external.batch.handed.over", "org", org).increment(chunk.size());
     }
 
-    private void readPage(Run run) {
+    /** Reads the next page; false when the listing failed and should be tried again on a later tick. */
+    private boolean readPage(Run run) {
         CrmPage page;
         try {
             page = crm.listModified(run.org, BatchCursor.listSince(run.start, properties.overlap()), run.pageToken,
@@ -232,7 +245,7 @@ public class CrmContactBatch {
                 throw e;
             }
             run.pacing = "listing failed (" + e.getMessage() + "); trying again";
-            return;
+            return false;
         }
         List<BatchWalk.Listed> listed = new ArrayList<>();
         BatchPublisher.Output failures = new BatchPublisher.Output();
@@ -262,6 +275,7 @@ public class CrmContactBatch {
             // no way to reach further pages in this run: the cursor covers what was read, the next run goes on
             run.lastPageRead = true;
         }
+        return true;
     }
 
     private void finish(Run run) {
@@ -351,6 +365,7 @@ public class CrmContactBatch {
         int pages;
         int listFailures;
         boolean lastPageRead;
+        boolean listed;
         int handedOver;
         int failed;
         String pacing = "";
@@ -370,6 +385,7 @@ public class CrmContactBatch {
             d.put("runId", id);
             d.put("startedAt", startedAt.toString());
             d.put("startCursor", start.map(c -> c.time().toString()).orElse(""));
+            d.put("phase", listed ? "handing over" : "listing");
             d.put("pages", pages);
             d.put("listed", walk.listedCount());
             d.put("handedOver", handedOver);

@@ -11,6 +11,8 @@ import io.zsync.sync.engine.OutcomeTransactions;
 import io.zsync.sync.ledger.LedgerStore;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,7 +95,13 @@ public class PairLedger {
             batch.add(Topics.SYNC_LEDGER, LedgerDecisions.key(entry.getFlowId(), entry.getRecordId()), entry);
             entries.add(entry);
         }
-        transactions.commit(batch, null);
+        try {
+            transactions.commit(batch, null);
+        } catch (RuntimeException e) {
+            // nothing was written yet, so the writes can simply be tried again: report it as transient
+            throw new UncheckedIOException("the provenance of the writes was not recorded: " + e.getMessage(),
+                    new IOException(e));
+        }
         entries.forEach(ledger::applyCommitted);
     }
 

@@ -78,7 +78,12 @@ public class PairWriter {
 
     /** Runs the plans' writes and returns their results in order. */
     List<FlowResult> execute(String flowId, List<PairPlan> plans) {
-        record(flowId, plans);
+        try {
+            record(flowId, plans);
+        } catch (RuntimeException e) {
+            plans.forEach(p -> p.fail(e));
+            return plans.stream().map(p -> p.result).toList();
+        }
         Map<String, List<PairPlan>> byOrg = plans.stream().collect(Collectors.groupingBy(p -> p.org, LinkedHashMap::new,
                 Collectors.toList()));
         byOrg.forEach((org, ofOrg) -> insertCrm(flowId, org, ofOrg));

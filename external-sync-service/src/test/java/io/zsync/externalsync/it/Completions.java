@@ -7,7 +7,10 @@ import io.zsync.contract.TargetRef;
 import io.zsync.schemas.Topics;
 import io.zsync.sync.TopicProbe;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The completion topic as a test reads it: filtered by the test's own record ids, since tests share the broker. */
 final class Completions implements AutoCloseable {
@@ -20,6 +23,22 @@ final class Completions implements AutoCloseable {
     /** Completions of {@code flow} for source record {@code recordId}, in order. */
     List<SyncCompleted> of(String flow, String recordId) {
         return probe.values(c -> c.getFlowId().equals(flow) && c.getSource().getRecordId().equals(recordId));
+    }
+
+    /**
+     * Completions of {@code flow} by source record id, from one poll: for conditions over many records (each
+     * {@link #of} polls the topic once).
+     */
+    Map<String, List<SyncCompleted>> byRecord(String flow) {
+        return probe.values(c -> c.getFlowId().equals(flow)).stream()
+                .collect(Collectors.groupingBy(c -> c.getSource().getRecordId()));
+    }
+
+    /** The records among {@code recordIds} with exactly one SUCCEEDED completion of {@code flow}. */
+    long succeededOnce(String flow, Collection<String> recordIds) {
+        Map<String, List<SyncCompleted>> byRecord = byRecord(flow);
+        return recordIds.stream().filter(id -> byRecord.getOrDefault(id, List.of()).stream()
+                .filter(c -> c.getStatus() == SyncStatus.SUCCEEDED).count() == 1).count();
     }
 
     List<SyncCompleted> succeeded(String flow, String recordId) {

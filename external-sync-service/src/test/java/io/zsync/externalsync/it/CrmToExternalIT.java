@@ -100,4 +100,24 @@ class CrmToExternalIT implements TestPropertyProvider {
         List<SyncCompleted> all = completions.of(EXTERNAL_FLOW, hubspotId);
         assertThat(all).allSatisfy(c -> assertThat(c.getStatus()).isEqualTo(SyncStatus.SKIPPED));
     }
+    @Test
+    void shouldLinkToTheHubSpotContactThatAlreadyHasTheEmail() {
+        // someone created the contact in HubSpot earlier, and that webhook never arrived
+        String email = "known-" + UUID.randomUUID() + "@example.com";
+        Sandbox.dropNextWebhooks("hubspot", 1);
+        String existing = Sandbox.userCreatesHubSpotContact(Map.of("firstname", "Dana", "lastname", "Ortiz",
+                "email", email, "phone", "555-0700"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Sandbox.pendingDrops("hubspot") == 0);
+
+        String crmId = Sandbox.createCrmContact(Map.of("First_Name", "Dana", "Last_Name", "Ortiz", "Email", email));
+
+        completions.await(Duration.ofSeconds(60), () -> completions.succeeded(CRM_FLOW, crmId).size() == 1, crmId, existing);
+        SyncCompleted linked = completions.succeeded(CRM_FLOW, crmId).get(0);
+        assertThat(Completions.target(linked, "contacts", TargetAction.MATCHED)).isEqualTo(existing);
+        assertThat(Sandbox.hubspotContactsByEmail(email)).hasSize(1);
+        assertThat(Sandbox.hubspotContact(existing).orElseThrow().get("zoho_contact_id").asText()).isEqualTo(crmId);
+        JsonNode crm = Sandbox.crmContact(crmId).orElseThrow();
+        assertThat(crm.get("External_System_ID").asText()).isEqualTo(existing);
+        assertThat(crm.get("Phone").asText()).isEqualTo("555-0700"); // the first link fills CRM's gap
+    }
 }

@@ -62,8 +62,8 @@ class RateLimitStormIT implements TestPropertyProvider {
             emailOf.put(id, email);
         }
 
-        completions.await(Duration.ofMinutes(3), () -> crmIds.stream()
-                .allMatch(id -> completions.succeeded(CRM_FLOW, id).size() == 1), crmIds.toArray(String[]::new));
+        completions.await(Duration.ofMinutes(3), () -> completions.succeededOnce(CRM_FLOW, crmIds) == CONTACTS,
+                crmIds.toArray(String[]::new));
 
         Set<String> hubspotIds = new HashSet<>();
         int retried = 0;
