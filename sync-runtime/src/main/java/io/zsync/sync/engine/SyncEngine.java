@@ -122,7 +122,7 @@ public class SyncEngine {
                 // A copy of an event earlier in this batch: the ledger cannot know it yet. Its outcome is the
                 // first copy's; the ledger is left to that copy (a retry of it must not look processed).
                 complete(out, flow, delivery, SyncStatus.SKIPPED, List.of(),
-                        "event " + event.getEventId() + " is a copy of one earlier in the same batch", null, null, 0, Map.of());
+                        "event " + event.getEventId() + " was already processed: a copy of it came earlier in this batch", null, null, 0, Map.of());
                 continue;
             }
             Verdict verdict = LedgerDecisions.classify(flow.id(), event, previous, flow.writeBackFields());
