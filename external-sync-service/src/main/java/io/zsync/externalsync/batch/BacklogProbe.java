@@ -6,6 +6,7 @@ import io.zsync.schemas.TopicSpec;
 import io.zsync.sync.engine.SyncRuntimeConfig;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -57,7 +58,7 @@ public class BacklogProbe {
                 latest.put(p, OffsetSpec.latest());
                 earliest.put(p, OffsetSpec.earliest());
             });
-            var options = new org.apache.kafka.clients.admin.ListOffsetsOptions(IsolationLevel.READ_COMMITTED);
+            ListOffsetsOptions options = new ListOffsetsOptions(IsolationLevel.READ_COMMITTED);
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest, options).all()
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = admin.listOffsets(earliest, options).all()

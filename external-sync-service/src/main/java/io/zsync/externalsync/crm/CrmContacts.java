@@ -8,6 +8,8 @@ import io.zsync.externalsync.domain.CrmContactMapping;
 import io.zsync.sync.api.PermanentSyncException;
 import io.zsync.zoho.crm.CrmClient;
 import io.zsync.zoho.crm.CrmCriteria;
+import io.zsync.zoho.crm.CrmListQuery;
+import io.zsync.zoho.crm.CrmPage;
 import io.zsync.zoho.crm.CrmRecord;
 import io.zsync.zoho.crm.CrmWriteResult;
 import io.zsync.zoho.error.ZohoApiException;
@@ -15,6 +17,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * CRM contacts for the external sync, on zoho-clients' {@link CrmClient}: reads and writes in batches of up to
@@ -124,9 +128,9 @@ public class CrmContacts {
      * Prepares each record on its own (an account lookup may fail for one record only), then writes the prepared
      * ones in calls of up to 100; outcomes come back in input order.
      */
-    private <T> List<Outcome> write(List<T> items, java.util.function.Function<T, CrmRecord> prepare,
-                                    java.util.function.Function<T, String> idOf,
-                                    java.util.function.Function<List<CrmRecord>, List<CrmWriteResult>> call) {
+    private <T> List<Outcome> write(List<T> items, Function<T, CrmRecord> prepare,
+                                    Function<T, String> idOf,
+                                    Function<List<CrmRecord>, List<CrmWriteResult>> call) {
         Outcome[] outcomes = new Outcome[items.size()];
         List<Integer> positions = new ArrayList<>();
         List<CrmRecord> records = new ArrayList<>();
@@ -170,11 +174,11 @@ public class CrmContacts {
      * One page of contacts modified after {@code since} (all contacts when empty), oldest modification first, with
      * their id and {@code Modified_Time} only. Pass the previous page's token, or a page number where CRM gave none.
      */
-    public io.zsync.zoho.crm.CrmPage listModified(String org, Optional<Instant> since, String pageToken, Integer page,
+    public CrmPage listModified(String org, Optional<Instant> since, String pageToken, Integer page,
                                                  int pageSize) {
-        io.zsync.zoho.crm.CrmListQuery query = new io.zsync.zoho.crm.CrmListQuery(MODULE,
+        CrmListQuery query = new CrmListQuery(MODULE,
                 List.of(CrmContactMapping.MODIFIED_TIME),
-                since.map(t -> OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC)).orElse(null), pageSize,
+                since.map(t -> OffsetDateTime.ofInstant(t, ZoneOffset.UTC)).orElse(null), pageSize,
                 CrmContactMapping.MODIFIED_TIME, "asc", null);
         return crm.listPage(org, query, pageToken, page);
     }

@@ -3,6 +3,7 @@ package io.zsync.externalsync.hubspot;
 import io.micronaut.http.HttpResponse;
 import io.zsync.contract.SystemId;
 import io.zsync.externalsync.config.OrgSettings;
+import io.zsync.externalsync.domain.ContactField;
 import io.zsync.externalsync.domain.ContactValues;
 import io.zsync.externalsync.domain.HubSpotMapping;
 import io.zsync.externalsync.port.ExternalContact;
@@ -23,6 +24,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +117,7 @@ public class HubSpotExternalCrm implements ExternalCrm {
     public Optional<ExternalContact> findByEmail(String org, String email) {
         HubSpotMapping mapping = orgs.externalMapping(org);
         return search(org, mapping, "email", email).stream()
-                .filter(c -> email.equalsIgnoreCase(c.values().get(io.zsync.externalsync.domain.ContactField.EMAIL)))
+                .filter(c -> email.equalsIgnoreCase(c.values().get(ContactField.EMAIL)))
                 .findFirst();
     }
 
@@ -142,7 +144,7 @@ public class HubSpotExternalCrm implements ExternalCrm {
     }
 
     private static List<String> readProperties(HubSpotMapping mapping) {
-        List<String> properties = new java.util.ArrayList<>(mapping.readProperties());
+        List<String> properties = new ArrayList<>(mapping.readProperties());
         properties.add(mapping.deletedProperty());
         return properties;
     }

@@ -1,5 +1,6 @@
 package io.zsync.externalsync.it;
 
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.zsync.contract.SyncCompleted;
@@ -13,6 +14,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -40,6 +45,8 @@ class LostWebhookIT implements TestPropertyProvider {
     CrmContactBatch batch;
     @Inject
     BatchLeadership leadership;
+    @Inject
+    EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
@@ -110,6 +117,25 @@ class LostWebhookIT implements TestPropertyProvider {
         assertThat(first.started()).isTrue();
         assertThat(second.started()).isFalse();
         assertThat(second.message()).contains("still running").contains(first.runId());
+        await().atMost(Duration.ofSeconds(120)).until(() -> !batch.isRunning(Sandbox.ORG));
+    }
+    @Test
+    void shouldReportAndStartRunsThroughTheManagementEndpoint() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> leadership.isLeader() && !batch.isRunning(Sandbox.ORG));
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + server.getPort() + "/contactbatch";
+
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(
+                        URI.create(base + "/" + Sandbox.ORG)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> status = http.send(HttpRequest.newBuilder(
+                URI.create(base)).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(started.statusCode()).isEqualTo(200);
+        assertThat(started.body()).contains("\"started\":true").contains("runId");
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(status.body()).contains("\"leader\":true").contains("\"dev\"");
         await().atMost(Duration.ofSeconds(120)).until(() -> !batch.isRunning(Sandbox.ORG));
     }
 }
