@@ -134,6 +134,7 @@ public class BatchLeadership {
                     throw e;
                 } catch (KafkaException e) {
                     // the broker is unreachable or the group is rebalancing: keep polling, never lead on stale state
+                    LOG.warn("batch leadership consumer failed, polling again: {}", e.toString());
                     resign("consumer error: " + e.getMessage());
                 }
             }
