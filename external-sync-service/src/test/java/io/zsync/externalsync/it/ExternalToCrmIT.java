@@ -61,12 +61,17 @@ class ExternalToCrmIT implements TestPropertyProvider {
         assertThat(crm.get("External_System_ID").asText()).isEqualTo(hubspotId);
         assertThat(Sandbox.hubspotContact(hubspotId).orElseThrow().get("zoho_contact_id").asText()).isEqualTo(crmId);
 
-        // CRM's insert notification is our own write; HubSpot's zoho id notification is our own write-back
-        completions.await(Duration.ofSeconds(30), () -> completions.of(CRM_FLOW, crmId).size() == 1
-                && completions.of(EXTERNAL_FLOW, hubspotId).size() == 2, crmId, hubspotId);
-        assertThat(completions.of(CRM_FLOW, crmId).get(0).getStatus()).isEqualTo(SyncStatus.SKIPPED);
-        assertThat(completions.of(CRM_FLOW, crmId).get(0).getSkipReason()).startsWith("own write");
-        assertThat(completions.of(EXTERNAL_FLOW, hubspotId).get(1).getSkipReason()).contains("own write-back");
+        // CRM's insert notification is our own write; HubSpot's zoho id notification is our own write-back.
+        // How many notifications one write raises, and how they fall into batches, is the vendors' timing,
+        // not ours: the test counts outcomes that matter (no SUCCEEDED echo) and waits for quiet, not for a count.
+        completions.await(Duration.ofSeconds(30), () -> !completions.of(CRM_FLOW, crmId).isEmpty()
+                && completions.of(EXTERNAL_FLOW, hubspotId).size() >= 2, crmId, hubspotId);
+        awaitQuiet(crmId, hubspotId);
+        assertOnlyEchoes(crmId, hubspotId);
+        assertThat(completions.skipped(EXTERNAL_FLOW, hubspotId)).extracting(SyncCompleted::getSkipReason)
+                .anySatisfy(reason -> assertThat(reason).contains("own write-back"));
+        assertThat(completions.succeeded(EXTERNAL_FLOW, hubspotId)).hasSize(1);
+        int crmNotifications = completions.of(CRM_FLOW, crmId).size();
 
         // an edit in HubSpot updates CRM once
         Sandbox.userEditsHubSpotContact(hubspotId, Map.of("lastname", "Lindqvist-Berg", "phone", ""));
@@ -76,10 +81,13 @@ class ExternalToCrmIT implements TestPropertyProvider {
         JsonNode edited = Sandbox.crmContact(crmId).orElseThrow();
         assertThat(edited.get("Last_Name").asText()).isEqualTo("Lindqvist-Berg");
         assertThat(edited.get("Phone").isNull()).isTrue();
-        completions.await(Duration.ofSeconds(30), () -> completions.of(CRM_FLOW, crmId).size() == 2, crmId, hubspotId);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(15)).until(() ->
-                completions.succeeded(CRM_FLOW, crmId).isEmpty() && completions.succeeded(EXTERNAL_FLOW, hubspotId).size() == 2);
-        assertThat(completions.of(CRM_FLOW, crmId).get(1).getSkipReason()).startsWith("own write");
+        int beforeEdit = crmNotifications;
+        completions.await(Duration.ofSeconds(30), () -> completions.of(CRM_FLOW, crmId).size() > beforeEdit,
+                crmId, hubspotId);
+        awaitQuiet(crmId, hubspotId);
+        assertOnlyEchoes(crmId, hubspotId);
+        assertThat(completions.succeeded(EXTERNAL_FLOW, hubspotId)).hasSize(2);
+        int beforeDelete = completions.of(CRM_FLOW, crmId).size();
 
         // a deletion in HubSpot deletes the CRM contact; CRM's deletion notification is skipped
         Sandbox.userDeletesHubSpotContact(hubspotId);
@@ -88,9 +96,34 @@ class ExternalToCrmIT implements TestPropertyProvider {
         assertThat(Completions.target(completions.succeeded(EXTERNAL_FLOW, hubspotId).get(2), "Contacts", TargetAction.DELETED))
                 .isEqualTo(crmId);
         assertThat(Sandbox.crmContact(crmId)).isEmpty();
-        completions.await(Duration.ofSeconds(30), () -> completions.of(CRM_FLOW, crmId).size() == 3, crmId, hubspotId);
-        assertThat(completions.of(CRM_FLOW, crmId).get(2).getStatus()).isEqualTo(SyncStatus.SKIPPED);
-        assertThat(completions.of(CRM_FLOW, crmId).get(2).getSkipReason()).startsWith("own write");
+        completions.await(Duration.ofSeconds(30), () -> completions.of(CRM_FLOW, crmId).size() > beforeDelete,
+                crmId, hubspotId);
+        awaitQuiet(crmId, hubspotId);
+        assertOnlyEchoes(crmId, hubspotId);
+        assertThat(completions.succeeded(EXTERNAL_FLOW, hubspotId)).hasSize(3);
+    }
+
+    /** Waits until neither flow has produced a completion for the pair for three seconds. */
+    private void awaitQuiet(String crmId, String hubspotId) {
+        int[] last = {-1};
+        await().pollInterval(Duration.ofMillis(500)).during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
+                .until(() -> {
+                    int now = completions.of(CRM_FLOW, crmId).size() + completions.of(EXTERNAL_FLOW, hubspotId).size();
+                    boolean same = now == last[0];
+                    last[0] = now;
+                    return same;
+                });
+    }
+
+    /** Every CRM notification of the pair so far came from our own writes, and none was synced back. */
+    private void assertOnlyEchoes(String crmId, String hubspotId) {
+        assertThat(completions.of(CRM_FLOW, crmId))
+                .as("CRM notifications of contact %s: %s", crmId, completions.describe(crmId, hubspotId))
+                .isNotEmpty()
+                .allSatisfy(c -> {
+                    assertThat(c.getStatus()).isEqualTo(SyncStatus.SKIPPED);
+                    assertThat(c.getSkipReason()).startsWith("own write");
+                });
     }
 
     @Test
