@@ -8,6 +8,10 @@ import io.zsync.stack.SandboxDefaults;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -178,6 +182,57 @@ class PatternTourIT {
             JsonNode found = sandbox.zoho("GET", "/crm/v8/Contacts/search?email=gus." + u + "@example.com", null);
             return found != null && found.path("data").size() == 1
                     && hubspotId.equals(found.path("data").path(0).path("External_System_ID").asText());
+        });
+    }
+
+    @Test
+    void hourlyBatchRepairsAChangeWhoseWebhookWasLost() throws Exception {
+        String u = unique();
+        String contactId = firstId(sandbox.zoho("POST", "/crm/v8/Contacts", """
+                {"data":[{"First_Name":"Hal","Last_Name":"Batch %s","Email":"hal.%s@example.com","Phone":"+1 555 0300"}]}"""
+                .formatted(u, u)));
+        awaitSucceeded("crm-contact-to-external", contactId);
+        await().atMost(PATIENCE).until(() -> crmRecord("Contacts", contactId).hasNonNull("External_System_ID"));
+        String hubspotId = crmRecord("Contacts", contactId).path("External_System_ID").asText();
+
+        // lose the webhook of the next CRM change: wait until CRM's earlier notifications are out, so the one
+        // dropped is ours, then check it was (HubSpot still has the old phone a while later)
+        awaitCrmNotificationsQuiet();
+        sandbox.admin("POST", "/_sandbox/webhooks/drop", "{\"product\":\"crm\",\"count\":1}");
+        sandbox.zoho("PUT", "/crm/v8/Contacts/" + contactId, "{\"data\":[{\"Phone\":\"+1 555 0399\"}]}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.admin("GET", "/_sandbox/webhooks/deliveries?limit=1", null)
+                .path("pendingDrops").path("crm").asInt(0) == 0);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> hubspotPhone(hubspotId).equals("+1 555 0300"));
+
+        // the hourly batch, started now through the service's management endpoint as an operator would
+        String batch = stack.stack().app("external-sync-service").url() + "/contactbatch/" + SandboxDefaults.ORG;
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> http.send(HttpRequest.newBuilder(URI.create(batch))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body().contains("\"started\":true"));
+
+        await().atMost(PATIENCE).until(() -> hubspotPhone(hubspotId).equals("+1 555 0399"));
+        // the repair is the batch's: its completion (committed with the offsets, after the write) says so
+        await().atMost(PATIENCE).until(() -> stack.completionsOf("crm-contact-to-external", contactId).stream()
+                .anyMatch(c -> c.getStatus() == SyncStatus.SUCCEEDED && "RECONCILIATION".equals(c.getDetails().get("origin"))));
+        assertThat(stack.completionsOf("crm-contact-to-external", contactId))
+                .filteredOn(c -> c.getStatus() == SyncStatus.SUCCEEDED).hasSize(2);
+    }
+
+    private static String hubspotPhone(String hubspotId) {
+        return sandbox.hubspot("GET", "/crm/v3/objects/contacts/" + hubspotId + "?properties=phone", null)
+                .path("properties").path("phone").asText();
+    }
+
+    /** Waits until the sandbox has sent no CRM notification for three seconds. */
+    private static void awaitCrmNotificationsQuiet() {
+        String[] last = {null};
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).during(Duration.ofSeconds(3)).until(() -> {
+            String newest = sandbox.admin("GET", "/_sandbox/webhooks/deliveries?product=crm&limit=1", null)
+                    .path("deliveries").toString();
+            boolean same = newest.equals(last[0]);
+            last[0] = newest;
+            return same;
         });
     }
 }
