@@ -44,6 +44,7 @@ class CrashReplayIT {
     private static final String FLOW = "crm-contact-to-books-customer";
     private static final String GROUP = "crm-books-service";
     private static final int MAX_CRASHES = Integer.getInteger("reliability.crash.max", 40);
+    private static final List<String> DETERMINISTIC = List.of("before-target-write", "after-target-write", "before-commit");
 
     @Test
     void shouldCreateExactlyOneCustomerPerContactThroughCrashesAndReplay() {
@@ -53,7 +54,8 @@ class CrashReplayIT {
         int crashes = 0;
         try (TopicProbe<SyncCompleted> completions = new TopicProbe<>(Topics.SYNC_COMPLETIONS);
              ServiceUnderTest service = new ServiceUnderTest("crm-books-service", "io.zsync.crmbooks.CrmBooksApplication",
-                     Map.of()).start(0.25)) {
+                     Map.of())) {
+            arm(service, 0);
             List<String> contactIds = new ArrayList<>();
             for (int start = 0; start < records; start += 20) {
                 int end = Math.min(records, start + 20);
@@ -67,6 +69,7 @@ class CrashReplayIT {
             long duplicates = customers.values().stream().filter(n -> n > 1).count();
             LOG.info("crash run {}: {} contacts, {} crashes, {} duplicate customers, {} without completion",
                     run, records, crashes, duplicates, withoutCompletion.size());
+            assertThat(crashes).as("crashes (each point first, then at random)").isGreaterThanOrEqualTo(DETERMINISTIC.size());
             assertThat(withoutCompletion).as("contacts without a final completion").isEmpty();
             assertThat(customers).as("Books customers per contact email").hasSize(records).allSatisfy((email, n) ->
                     assertThat(n).as(email).isEqualTo(1));
@@ -89,11 +92,24 @@ class CrashReplayIT {
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!service.alive()) {
                 crashes[0]++;
-                service.start(crashesSoFar + crashes[0] < MAX_CRASHES ? 0.25 : 0);
+                arm(service, crashesSoFar + crashes[0]);
             }
             return ids.stream().allMatch(id -> finalOutcome(completions, id) != null);
         });
         return crashes[0];
+    }
+
+    /**
+     * Starts the service for its {@code crashesSoFar + 1}-th life: the first lives halt at one point each, the first
+     * time it is reached, so every point is crashed at in every run however few records it has; later lives halt at
+     * any point at random while the crash budget lasts; the last runs clean.
+     */
+    private static void arm(ServiceUnderTest service, int crashesSoFar) {
+        if (crashesSoFar < DETERMINISTIC.size()) {
+            service.start(DETERMINISTIC.get(crashesSoFar), 1.0);
+        } else {
+            service.start(crashesSoFar < MAX_CRASHES ? 0.25 : 0);
+        }
     }
 
     private static SyncCompleted finalOutcome(TopicProbe<SyncCompleted> completions, String id) {

@@ -10,6 +10,7 @@ import io.zsync.testing.RealKafka;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.sessions.JqwikSession;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -90,7 +91,7 @@ class GatewayFuzzIT {
                 new Target("/webhooks/external/dev/contacts", EXTERNAL_CONTACT,
                         (r, b) -> r.header("X-Zsync-Signature", "sha256=" + hmac(EXTERNAL_SECRET, b))),
                 new Target("/webhooks/hubspot", HUBSPOT, null),
-                new Target("/webhooks/zoho/desk/dev", DESK, null));
+                new Target("/webhooks/zoho/desk/" + SandboxDefaults.DESK_ORG_ID, DESK, null));
 
         quiesce();
         long before = changeEvents();
@@ -136,9 +137,16 @@ class GatewayFuzzIT {
                                 Arbitraries.just("{}"), Arbitraries.just("[1,{\"a\":null}]")))
                         .as((k, v) -> "{\"" + k + "\":" + v + "}"),
                 Arbitraries.just("[]"), Arbitraries.just("{}"), Arbitraries.just("null"), Arbitraries.just(""));
-        return jsonish.generator(1000).stream(random).limit(count)
-                .map(shrinkable -> shrinkable.value().getBytes(StandardCharsets.UTF_8))
-                .collect(Collectors.toList());
+        // arbitraries outside a jqwik property need a session of their own (this is a plain JUnit test, since it
+        // drives one running gateway rather than shrinking single cases)
+        JqwikSession.start();
+        try {
+            return jsonish.generator(1000).stream(random).limit(count)
+                    .map(shrinkable -> shrinkable.value().getBytes(StandardCharsets.UTF_8))
+                    .collect(Collectors.toList());
+        } finally {
+            JqwikSession.finish();
+        }
     }
 
     /** A valid payload with one structural mutation: a value retyped, nulled or removed, or the text cut. */

@@ -27,12 +27,24 @@ final class ServiceUnderTest implements AutoCloseable {
         this.extra = extra;
     }
 
+    /** Every crash point of the runtime and the flows. */
+    static final String ALL_POINTS = "before-target-write,after-target-write,before-commit";
+
     /** Starts (again), with crash injection at {@code crashProbability} at every crash point (0 = off). */
     ServiceUnderTest start(double crashProbability) {
+        return start(ALL_POINTS, crashProbability);
+    }
+
+    /** Starts (again), halting at {@code points} (comma-separated) with {@code crashProbability} (0 = off). */
+    ServiceUnderTest start(String points, double crashProbability) {
         Map<String, String> properties = new HashMap<>(ZohoStack.get().serviceProperties());
+        // A halted member keeps its partitions until its session times out (45 s by default): the restarted
+        // service waits that long for its first batch. 6 s (the broker's minimum) keeps a crash cycle short.
+        properties.put("kafka.session.timeout.ms", "6000");
+        properties.put("kafka.heartbeat.interval.ms", "2000");
         properties.putAll(extra);
         if (crashProbability > 0) {
-            properties.put("zsync.crash.points", "before-target-write,after-target-write,before-commit");
+            properties.put("zsync.crash.points", points);
             properties.put("zsync.crash.probability", String.valueOf(crashProbability));
         }
         starts++;
