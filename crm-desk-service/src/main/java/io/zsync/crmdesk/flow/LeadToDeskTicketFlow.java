@@ -20,6 +20,7 @@ import io.zsync.sync.api.FlowInput;
 import io.zsync.sync.api.FlowResult;
 import io.zsync.sync.api.SyncFlow;
 import io.zsync.sync.domain.MappedHash;
+import io.zsync.sync.engine.CrashPoints;
 import io.zsync.sync.engine.Failures;
 import io.zsync.zoho.crm.CrmClient;
 import io.zsync.zoho.crm.CrmRecord;
@@ -59,12 +60,15 @@ public class LeadToDeskTicketFlow implements SyncFlow {
     private final DeskClient desk;
     private final DeskTicketLookup tickets;
     private final CrmDeskOrgs orgs;
+    private final CrashPoints crashPoints;
 
-    public LeadToDeskTicketFlow(CrmClient crm, DeskClient desk, DeskTicketLookup tickets, CrmDeskOrgs orgs) {
+    public LeadToDeskTicketFlow(CrmClient crm, DeskClient desk, DeskTicketLookup tickets, CrmDeskOrgs orgs,
+                                CrashPoints crashPoints) {
         this.crm = crm;
         this.desk = desk;
         this.tickets = tickets;
         this.orgs = orgs;
+        this.crashPoints = crashPoints;
     }
 
     @Override
@@ -230,6 +234,7 @@ public class LeadToDeskTicketFlow implements SyncFlow {
             DeskTicket created = desk.createTicket(org, new DeskTicketRequest(ticket.subject(), ticket.departmentId(),
                     contactId, null, ticket.description(), ticket.status(), ticket.priority(), null, null, null, null,
                     ticket.email(), ticket.phone(), null, null, ticket.customFields()));
+            crashPoints.reached(CrashPoints.AFTER_TARGET_WRITE);
             return new Ensured(contactId, contactAction, created.id(), created.ticketNumber(), TargetAction.CREATED);
         } catch (RuntimeException e) {
             throw new StepFailure(e, "desk-ticket", written);

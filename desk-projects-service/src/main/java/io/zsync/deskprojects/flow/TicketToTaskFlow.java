@@ -18,6 +18,7 @@ import io.zsync.sync.api.FlowInput;
 import io.zsync.sync.api.FlowResult;
 import io.zsync.sync.api.SyncFlow;
 import io.zsync.sync.domain.MappedHash;
+import io.zsync.sync.engine.CrashPoints;
 import io.zsync.sync.engine.Failures;
 import io.zsync.zoho.desk.DeskClient;
 import io.zsync.zoho.desk.DeskTicket;
@@ -56,15 +57,17 @@ public class TicketToTaskFlow implements SyncFlow {
     private final ProjectsTaskLookup lookup;
     private final DeskProjectsOrgs orgs;
     private final JsonMapper json;
+    private final CrashPoints crashPoints;
     private final Clock clock = Clock.systemUTC();
 
     public TicketToTaskFlow(DeskClient desk, ProjectsClient projects, ProjectsTaskLookup lookup, DeskProjectsOrgs orgs,
-                            JsonMapper json) {
+                            JsonMapper json, CrashPoints crashPoints) {
         this.desk = desk;
         this.projects = projects;
         this.lookup = lookup;
         this.orgs = orgs;
         this.json = json;
+        this.crashPoints = crashPoints;
     }
 
     @Override
@@ -168,6 +171,7 @@ public class TicketToTaskFlow implements SyncFlow {
                 ProjectsTask created = projects.createTask(org, props.project(), new ProjectsTaskRequest(plan.name(),
                         null, props.tasklist(), plan.startDate(), plan.endDate(), null, null, plan.priority(),
                         plan.description(), toJson(plan.customFields())));
+                crashPoints.reached(CrashPoints.AFTER_TARGET_WRITE);
                 taskId = created.taskId();
                 link = created.selfUrl().orElse(null);
                 action = TargetAction.CREATED;

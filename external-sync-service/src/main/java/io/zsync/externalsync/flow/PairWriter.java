@@ -18,6 +18,7 @@ import io.zsync.externalsync.port.ExternalDuplicateException;
 import io.zsync.externalsync.port.ExternalUpdate;
 import io.zsync.sync.api.FlowResult;
 import io.zsync.sync.api.PermanentSyncException;
+import io.zsync.sync.engine.CrashPoints;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -43,12 +44,14 @@ public class PairWriter {
     private final ExternalCrm external;
     private final PairLedger pairs;
     private final OrgSettings orgs;
+    private final CrashPoints crashPoints;
 
-    public PairWriter(CrmContacts crm, ExternalCrm external, PairLedger pairs, OrgSettings orgs) {
+    public PairWriter(CrmContacts crm, ExternalCrm external, PairLedger pairs, OrgSettings orgs, CrashPoints crashPoints) {
         this.crm = crm;
         this.external = external;
         this.pairs = pairs;
         this.orgs = orgs;
+        this.crashPoints = crashPoints;
     }
 
     /**
@@ -180,6 +183,7 @@ public class PairWriter {
                     plan.step = "external-create";
                     try {
                         ExternalContact created = external.create(plan.org, plan.agreed, plan.crmId);
+                        crashPoints.reached(CrashPoints.AFTER_TARGET_WRITE); // before the CRM write-back
                         plan.externalId = created.id();
                         plan.external = created;
                         plan.targets.add(externalRef(created.id(), TargetAction.CREATED));
