@@ -1,31 +1,52 @@
 package io.zsync.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * {@code ./zsync up --demo}: drives every pattern of the integration-patterns guide once, from outside, the
  * way Zoho users and Zoho itself would (product APIs of the sandbox, whose webhooks reach the gateway), so
  * the dashboard fills up: a contact (to Books and HubSpot), a deal closed won with a product (an invoice), a
  * lead (a Desk ticket), a bug ticket (a Projects task) that is then closed (CRM updated), a Creator order
- * (the fan-out) and a HubSpot contact (to CRM).
+ * (the fan-out) and a HubSpot contact (to CRM). Then it watches the sandbox until each pattern's result is
+ * there and reports each one, done or not, so a user sees at once whether the system works.
  */
-final class Demo {
+public final class Demo {
+
+    private static final String BOOKS = "?organization_id=" + SandboxDefaults.BOOKS_ORGANIZATION_ID;
+    private static final String CREATOR_REPORT = "/creator/v2.1/data/zsync_demo/order-management/report/All_Orders/";
 
     private final SandboxClient sandbox;
+    private final GreenMail mail;
     private final BiConsumer<String, String> progress;
+    private final Duration patience;
 
-    Demo(SandboxClient sandbox, BiConsumer<String, String> progress) {
+    /** One pattern's result as the sandbox shows it. */
+    public record Outcome(String pattern, boolean done, String detail) {
+    }
+
+    public Demo(SandboxClient sandbox, GreenMail mail, Duration patience, BiConsumer<String, String> progress) {
         this.sandbox = sandbox;
+        this.mail = mail;
+        this.patience = patience;
         this.progress = progress;
     }
 
-    void run() {
+    /** Drives every pattern, waits for each result (at most {@code patience} each) and returns them in order. */
+    public List<Outcome> run() {
         String suffix = Long.toString(System.currentTimeMillis() % 1_000_000);
-        String books = "?organization_id=" + SandboxDefaults.BOOKS_ORGANIZATION_ID;
+        List<Outcome> outcomes = new ArrayList<>();
 
-        JsonNode item = sandbox.zoho("POST", "/books/v3/items" + books,
+        JsonNode item = sandbox.zoho("POST", "/books/v3/items" + BOOKS,
                 "{\"name\":\"Demo widget " + suffix + "\",\"rate\":120.0}");
         String itemId = item.path("item").path("item_id").asText();
         String productId = firstId(sandbox.zoho("POST", "/crm/v8/Products",
@@ -58,19 +79,91 @@ final class Demo {
                 .formatted(suffix, SandboxDefaults.DESK_DEPARTMENT_ID, deskContact.path("id").asText(), leadId));
         String ticketId = bug.path("id").asText();
         progress.accept("demo", "Desk bug ticket " + ticketId + " created (-> Projects task)");
-        sandbox.zoho("PATCH", "/api/v1/tickets/" + ticketId, "{\"status\":\"Closed\",\"resolution\":\"Fixed in 2.4\"}");
-        progress.accept("demo", "Desk ticket " + ticketId + " closed (-> CRM lead qualified)");
 
         JsonNode order = sandbox.admin("POST", "/_sandbox/creator/orders", """
                 {"Order_Number":"ORD-%s","Customer_First_Name":"Cleo","Customer_Last_Name":"Diaz","Customer_Email":"cleo.%s@example.com",
                  "Customer_Phone":"+1 555 0101","Total_Amount":12500.0,"Quantity":5,"Unit_Price":2500.0,
                  "Product_Books_ID":"%s","Status":"Submitted"}""".formatted(suffix, suffix, itemId));
-        progress.accept("demo", "Creator order " + order.path("ID").asText() + " submitted (-> contact, deal, invoice, VIP ticket, e-mail)");
+        String orderId = order.path("ID").asText();
+        progress.accept("demo", "Creator order " + orderId + " submitted (-> contact, deal, invoice, VIP ticket, e-mail)");
 
+        String hubspotEmail = "dee." + suffix + "@example.com";
         sandbox.admin("POST", "/_sandbox/hubspot/contacts", """
-                {"properties":{"firstname":"Dee","lastname":"Evans %s","email":"dee.%s@example.com","phone":"+1 555 0102",
-                 "company":"Evans Co"}}""".formatted(suffix, suffix));
-        progress.accept("demo", "HubSpot contact created (-> CRM contact)");
+                {"properties":{"firstname":"Dee","lastname":"Evans %s","email":"%s","phone":"+1 555 0102",
+                 "company":"Evans Co"}}""".formatted(suffix, hubspotEmail));
+        progress.accept("demo", "HubSpot contact " + hubspotEmail + " created (-> CRM contact)");
+
+        outcomes.add(watch("CRM contact -> Books customer", () -> field("Contacts", contactId, "Books_Customer_ID")
+                .map(id -> "Books customer " + id)));
+        outcomes.add(watch("CRM contact -> HubSpot contact", () -> field("Contacts", contactId, "External_System_ID")
+                .map(id -> "HubSpot contact " + id)));
+        outcomes.add(watch("deal closed won -> Books invoice", () -> field("Deals", dealId, "Books_Invoice_Number")
+                .map(number -> "invoice " + number)));
+        outcomes.add(watch("CRM lead -> Desk ticket", () -> field("Leads", leadId, "Desk_Ticket_Number")
+                .map(number -> "Desk ticket #" + number)));
+        Outcome task = watch("bug ticket -> Projects task", () -> read("/api/v1/tickets/" + ticketId)
+                .flatMap(t -> text(t.path("cf").path("cf_project_task_id"))).map(id -> "Projects task " + id));
+        outcomes.add(task);
+        // closed only once its task exists, as a support agent would close a fixed bug
+        sandbox.zoho("PATCH", "/api/v1/tickets/" + ticketId, "{\"status\":\"Closed\",\"resolution\":\"Fixed in 2.4\"}");
+        progress.accept("demo", "Desk ticket " + ticketId + " closed (-> CRM lead qualified)");
+        outcomes.add(watch("ticket closed -> CRM lead qualified", () -> field("Leads", leadId, "Lead_Status")
+                .filter("Qualified"::equals).map(status -> "lead " + leadId + " " + status)));
+        outcomes.add(watch("Creator order -> CRM, Books, Desk, order updated", () -> read(CREATOR_REPORT + orderId)
+                .flatMap(o -> text(o.path("data").path("Status"))).filter(s -> !"Submitted".equals(s))
+                .map(status -> "order " + orderId + " " + status)));
+        outcomes.add(watch("Creator order -> e-mail", () -> mailWith("ORD-" + suffix)));
+        outcomes.add(watch("HubSpot contact -> CRM contact", () -> read("/crm/v8/Contacts/search?email=" + hubspotEmail)
+                .map(found -> found.path("data").path(0)).flatMap(c -> text(c.path("id")))
+                .map(id -> "CRM contact " + id)));
+        return outcomes;
+    }
+
+    private Outcome watch(String pattern, Supplier<Optional<String>> result) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        Optional<String> seen = Optional.empty();
+        while (seen.isEmpty() && System.nanoTime() < deadline) {
+            seen = result.get();
+            if (seen.isEmpty()) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        Outcome outcome = seen.map(detail -> new Outcome(pattern, true, detail))
+                .orElseGet(() -> new Outcome(pattern, false, "not seen within " + patience.toSeconds() + " s; see the logs"));
+        progress.accept("demo", (outcome.done() ? "done     " : "NOT DONE ") + pattern + ": " + outcome.detail());
+        return outcome;
+    }
+
+    private Optional<String> field(String module, String id, String field) {
+        return read("/crm/v8/" + module + "/" + id).flatMap(r -> text(r.path("data").path(0).path(field)));
+    }
+
+    /** A Zoho GET through the sandbox; empty when there is nothing (204) yet. */
+    private Optional<JsonNode> read(String path) {
+        return Optional.ofNullable(sandbox.zoho("GET", path, null));
+    }
+
+    private Optional<String> mailWith(String text) {
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            try {
+                if (message.getSubject() != null && message.getSubject().contains(text)) {
+                    return Optional.of("e-mail \"" + message.getSubject() + "\"");
+                }
+            } catch (MessagingException e) {
+                // an unreadable message is not ours
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> text(JsonNode node) {
+        return node == null || node.isMissingNode() || node.isNull() || node.asText().isEmpty()
+                ? Optional.empty() : Optional.of(node.asText());
     }
 
     private static String firstId(JsonNode crmWrite) {

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -86,7 +88,10 @@ public final class LocalStack implements Callable<Integer> {
                             + "SCHEMA_REGISTRY_URL=" + stack.schemaRegistryUrl() + "\n";
                     printUrls(out, stack);
                     if (demo) {
-                        new Demo(stack.sandbox(), (what, state) -> progress(out, what, state)).run();
+                        List<Demo.Outcome> outcomes = new Demo(stack.sandbox(), stack.mail(), Duration.ofSeconds(120),
+                                (what, state) -> progress(out, what, state)).run();
+                        long done = outcomes.stream().filter(Demo.Outcome::done).count();
+                        out.printf("%n  demo: %d of %d patterns done; the dashboard shows their completions.%n", done, outcomes.size());
                     }
                 }
                 Path envFile = home.resolve("stack.env");
