@@ -31,7 +31,7 @@ public final class TicketTaskDecision {
     }
 
     /** The result. */
-    public sealed interface Outcome permits Skip, Create, WriteBackOnly {
+    public sealed interface Outcome permits Skip, Create, WriteBackOnly, Linked {
     }
 
     /** Nothing to do, and why. */
@@ -44,6 +44,14 @@ public final class TicketTaskDecision {
 
     /** The task exists (the ledger knows it) but the ticket does not show it yet: write it back only. */
     public record WriteBackOnly(String taskId, String taskLink) implements Outcome {
+    }
+
+    /**
+     * The ticket shows a task the ledger does not know while an earlier attempt's intent is open: that attempt created
+     * and wrote back the task, then crashed before recording it. Nothing to write: the task is this attempt's outcome
+     * and goes into the ledger.
+     */
+    public record Linked(String taskId, String taskLink) implements Outcome {
     }
 
     private TicketTaskDecision() {
@@ -73,6 +81,17 @@ public final class TicketTaskDecision {
      */
     public static Outcome decide(Optional<Ticket> ticket, Optional<String> knownTask, Optional<String> knownLink,
                                  LocalDate today, TaskSettings settings) {
+        return decide(ticket, knownTask, knownLink, false, today, settings);
+    }
+
+    /**
+     * Decides with the ticket as Desk has it now, knowing whether an earlier attempt may have written (the ledger
+     * holds its intent but no outcome).
+     *
+     * @param mayHaveWritten an earlier attempt may have created the task and written it back
+     */
+    public static Outcome decide(Optional<Ticket> ticket, Optional<String> knownTask, Optional<String> knownLink,
+                                 boolean mayHaveWritten, LocalDate today, TaskSettings settings) {
         if (ticket.isEmpty()) {
             return new Skip("ticket no longer exists in Desk");
         }
@@ -81,10 +100,13 @@ public final class TicketTaskDecision {
             return new Skip(categoryReason(t.category(), settings));
         }
         String onTicket = text(t.customFields().get(settings.taskIdField()));
+        Optional<String> known = knownTask.filter(id -> !id.isBlank());
+        if (onTicket != null && mayHaveWritten && known.isEmpty()) {
+            return new Linked(onTicket, text(t.customFields().get(settings.taskLinkField())));
+        }
         if (onTicket != null) {
             return new Skip("ticket " + label(t) + " already has Projects task " + onTicket);
         }
-        Optional<String> known = knownTask.filter(id -> !id.isBlank());
         if (known.isPresent()) {
             return new WriteBackOnly(known.get(), knownLink.filter(l -> !l.isBlank()).orElse(null));
         }

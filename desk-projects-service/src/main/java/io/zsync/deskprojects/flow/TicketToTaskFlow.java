@@ -141,7 +141,7 @@ public class TicketToTaskFlow implements SyncFlow {
         Optional<String> knownLink = Optional.ofNullable(batchKnown.get(LINK_ROLE)).or(() -> input.knownTarget(LINK_ROLE));
         LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
         TicketTaskDecision.Outcome outcome = TicketTaskDecision.decide(ticket.map(TicketToTaskFlow::facts), knownTask,
-                knownLink, today, settings);
+                knownLink, input.mayHaveWritten(), today, settings);
         if (outcome instanceof TicketTaskDecision.Skip skip) {
             return new FlowResult.Skipped(skip.reason(), batchKnown, null);
         }
@@ -150,6 +150,20 @@ public class TicketToTaskFlow implements SyncFlow {
         String link;
         TargetAction action;
         String name = null;
+        if (outcome instanceof TicketTaskDecision.Linked linked) {
+            // an earlier attempt created the task and wrote it back, then crashed before recording it
+            Map<String, String> written = new HashMap<>();
+            written.put(TASK_ROLE, linked.taskId());
+            if (linked.taskLink() != null) {
+                written.put(LINK_ROLE, linked.taskLink());
+            }
+            createdInBatch.put(input.recordId(), written);
+            return new FlowResult.Succeeded(List.of(
+                    new TargetRef(SystemId.ZOHO_PROJECTS, "tasks", linked.taskId(), TargetAction.MATCHED, null),
+                    new TargetRef(SystemId.ZOHO_DESK, "tickets", t.id(), TargetAction.UNCHANGED, t.ticketNumber())),
+                    written, MappedHash.of(TicketTaskDecision.writeBack(settings, linked.taskId(), linked.taskLink())),
+                    Map.of("task", TargetAction.MATCHED.name(), "category", String.valueOf(t.category())));
+        }
         if (outcome instanceof TicketTaskDecision.WriteBackOnly known) {
             taskId = known.taskId();
             link = known.taskLink();

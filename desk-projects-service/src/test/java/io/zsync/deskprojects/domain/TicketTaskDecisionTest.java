@@ -187,6 +187,15 @@ class TicketTaskDecisionTest {
         }
 
         @Test
+        void shouldRecordTheTaskAnEarlierAttemptOfTheEventCreatedAndWroteBackBeforeItCrashed() {
+            Map<String, Object> cf = new java.util.HashMap<>(cf("170876000000270067"));
+            cf.put("cf_project_task_link", "https://projects/link");
+            Ticket t = new Ticket("T1", "7", "s", null, "Bug", "High", cf);
+            assertThat(TicketTaskDecision.decide(Optional.of(t), Optional.empty(), Optional.empty(), true, TODAY, SETTINGS))
+                    .isEqualTo(new TicketTaskDecision.Linked("170876000000270067", "https://projects/link"));
+        }
+
+        @Test
         void shouldOnlyWriteBackATaskTheLedgerKnowsButTheTicketDoesNotShow() {
             // the task was created, then the Desk write-back failed: the retry must not create another
             Outcome o = TicketTaskDecision.decide(Optional.of(ticket("Bug", "High")), Optional.of("TASK1"),
