@@ -86,6 +86,18 @@ public final class LeadTicketDecision {
      */
     public static Outcome decide(LeadChange change, Optional<Map<String, Object>> lead, Known known,
                                  LeadTicketSettings settings) {
+        return decide(change, lead, known, false, settings);
+    }
+
+    /**
+     * Decides for one lead, knowing whether an earlier attempt may have written (the ledger holds its intent but no
+     * outcome): a ticket the lead shows and the ledger does not know is then that attempt's work, which crashed after
+     * the write-back and before recording it, and it becomes this attempt's outcome instead of a skip.
+     *
+     * @param mayHaveWritten an earlier attempt may have created the ticket and written it back
+     */
+    public static Outcome decide(LeadChange change, Optional<Map<String, Object>> lead, Known known,
+                                 boolean mayHaveWritten, LeadTicketSettings settings) {
         if (change.operation() == Operation.DELETED) {
             return new Skip("lead " + change.leadId() + " was deleted");
         }
@@ -100,7 +112,8 @@ public final class LeadTicketDecision {
             Optional<String> number = known.ticketNumber()
                     .or(() -> Optional.ofNullable(Text.field(fields, settings.ticketNumberField())));
             Map<String, Object> wanted = writeBack(settings, contactId.orElse(null), ticketId.get(), number.orElse(null));
-            if (!writeBackNeeded(fields, wanted)) {
+            boolean earlierAttemptWroteIt = mayHaveWritten && known.ticketId().isEmpty();
+            if (!writeBackNeeded(fields, wanted) && !earlierAttemptWroteIt) {
                 return new Skip("lead already has Desk ticket " + number.orElse(ticketId.get()));
             }
             return new Proceed(change.leadId(), contactPlan(fields, contactId, settings),

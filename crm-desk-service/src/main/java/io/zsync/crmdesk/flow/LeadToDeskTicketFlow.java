@@ -130,7 +130,7 @@ public class LeadToDeskTicketFlow implements SyncFlow {
                 LeadChange change = new LeadChange(input.recordId(), input.event().getOperation(),
                         input.event().getChangedFields());
                 LeadTicketDecision.Outcome outcome = LeadTicketDecision.decide(change,
-                        Optional.ofNullable(leads.get(input.recordId())), known, settings);
+                        Optional.ofNullable(leads.get(input.recordId())), known, input.mayHaveWritten(), settings);
                 if (outcome instanceof LeadTicketDecision.Skip skip) {
                     results[i] = new FlowResult.Skipped(skip.reason(), batchKnown, null);
                     continue;

@@ -221,6 +221,20 @@ class LeadTicketDecisionTest {
         }
 
         @Test
+        void shouldTakeTheTicketAnEarlierAttemptOfTheEventWroteBackBeforeItCrashed() {
+            Map<String, Object> lead = new HashMap<>(ADA);
+            lead.put("Desk_Contact_ID", "C1");
+            lead.put("Desk_Ticket_ID", "T1");
+            lead.put("Desk_Ticket_Number", "101");
+            Outcome o = LeadTicketDecision.decide(new LeadChange(LEAD, Operation.CREATED, List.of()), Optional.of(lead),
+                    Known.NOTHING, true, ON_CREATE);
+            Proceed p = (Proceed) o;
+            assertThat(p.ticket().knownId()).contains("T1");
+            assertThat(p.ticket().knownNumber()).contains("101");
+            assertThat(p.contact().knownId()).contains("C1");
+        }
+
+        @Test
         void shouldSkipWhenTheLeadLinksATicketTheLedgerNeverSaw() {
             Map<String, Object> lead = new HashMap<>(ADA);
             lead.put("Desk_Ticket_ID", "T9");
