@@ -2,12 +2,19 @@ package io.zsync.reliability;
 
 import io.zsync.stack.AppProcess;
 import io.zsync.stack.Ports;
+import io.zsync.stack.StackException;
 import io.zsync.sync.it.ZohoStack;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A sync service run as a real process against the test broker, registry and sandbox, restartable after a
@@ -15,10 +22,14 @@ import java.util.Map;
  */
 final class ServiceUnderTest implements AutoCloseable {
 
+    /** What {@code io.zsync.sync.engine.CrashPoints} logs right before it halts the JVM. */
+    private static final Pattern CRASH = Pattern.compile("CRASH injected at (\\S+)");
+
     private final String module;
     private final String mainClass;
     private final Map<String, String> extra;
     private AppProcess process;
+    private Path log;
     private int starts;
 
     ServiceUnderTest(String module, String mainClass, Map<String, String> extra) {
@@ -35,7 +46,11 @@ final class ServiceUnderTest implements AutoCloseable {
         return start(ALL_POINTS, crashProbability);
     }
 
-    /** Starts (again), halting at {@code points} (comma-separated) with {@code crashProbability} (0 = off). */
+    /**
+     * Starts (again), halting at {@code points} (comma-separated) with {@code crashProbability} (0 = off). A
+     * restarted service picks up the batch its last life left at once, so it may halt before it answers its health
+     * check: then it returns with the service not {@link #alive()}, and {@link #crashPoint()} says where.
+     */
     ServiceUnderTest start(String points, double crashProbability) {
         Map<String, String> properties = new HashMap<>(ZohoStack.get().serviceProperties());
         // A halted member keeps its partitions until its session times out (45 s by default): the restarted
@@ -48,13 +63,49 @@ final class ServiceUnderTest implements AutoCloseable {
             properties.put("zsync.crash.probability", String.valueOf(crashProbability));
         }
         starts++;
-        process = AppProcess.start(module, AppProcess.repositoryRoot().resolve(module), mainClass, Ports.free(), properties,
-                Path.of("target", "reliability-logs", module + "-" + starts + ".log"), Duration.ofSeconds(90));
+        process = null;
+        log = Path.of("target", "reliability-logs", module + "-" + starts + ".log");
+        try {
+            Files.deleteIfExists(log); // the process appends to it, and a crash line of an earlier run must not count
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot remove " + log, e);
+        }
+        try {
+            process = AppProcess.start(module, AppProcess.repositoryRoot().resolve(module), mainClass, Ports.free(),
+                    properties, log, Duration.ofSeconds(90));
+        } catch (StackException e) {
+            if (crashPoint().isEmpty()) {
+                throw e;
+            }
+        }
         return this;
     }
 
     boolean alive() {
         return process != null && process.process().isAlive();
+    }
+
+    /** The crash point this life halted at, read from its log; empty while it runs or when it died otherwise. */
+    Optional<String> crashPoint() {
+        if (alive() || log == null || !Files.isRegularFile(log)) {
+            return Optional.empty();
+        }
+        try {
+            Matcher crash = CRASH.matcher(Files.readString(log));
+            return crash.find() ? Optional.of(crash.group(1)) : Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + log, e);
+        }
+    }
+
+    /** The last lines of this life's log, for failure messages. */
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e.getMessage() + ")";
+        }
     }
 
     void kill() {

@@ -1,0 +1,284 @@
+package io.zsync.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.zsync.contract.ChangeEvent;
+import io.zsync.schemas.TopicSpec;
+import io.zsync.schemas.Topics;
+import io.zsync.stack.SandboxDefaults;
+import io.zsync.sync.it.ZohoStack;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The flows {@link CrashReplayIT} runs through crashes and replay. Each makes its source records through the
+ * sandbox's product API as a Zoho user's script would, and counts targets by the natural key the flow itself
+ * relies on to find a target an earlier, crashed attempt created.
+ */
+final class CrashScenarios {
+
+    private CrashScenarios() {
+    }
+
+    /** crm-books-service: a CRM contact gets one Books customer (found again by its e-mail). */
+    static final class ContactToBooksCustomer implements CrashScenario {
+        public String module() {
+            return "crm-books-service";
+        }
+
+        public String mainClass() {
+            return "io.zsync.crmbooks.CrmBooksApplication";
+        }
+
+        public String flowId() {
+            return "crm-contact-to-books-customer";
+        }
+
+        public List<TopicSpec<String, ChangeEvent>> topics() {
+            return List.of(Topics.CRM_CONTACTS, Topics.CRM_DEALS);
+        }
+
+        public Map<String, String> properties() {
+            return Map.of();
+        }
+
+        public String sources() {
+            return "contacts";
+        }
+
+        public String targets() {
+            return "Books customers";
+        }
+
+        public List<String> create(ZohoStack zoho, String run, int from, int to) {
+            return crmInsert(zoho, "Contacts", IntStream.range(from, to).mapToObj(i -> """
+                    {"First_Name":"Crash","Last_Name":"Books %s-%d","Email":"%s"}""".formatted(run, i, email(run, i))).toList());
+        }
+
+        public Map<String, Integer> targetsPerSource(ZohoStack zoho, String run, List<String> sourceIds) {
+            Map<String, Integer> counts = new HashMap<>();
+            for (int i = 0; i < sourceIds.size(); i++) {
+                String email = email(run, i);
+                JsonNode found = read(() -> zoho.zoho("GET", "/books/v3/contacts?organization_id="
+                        + SandboxDefaults.BOOKS_ORGANIZATION_ID + "&email=" + email, null), "contacts");
+                counts.put(sourceIds.get(i), found == null ? 0 : found.path("contacts").size());
+            }
+            return counts;
+        }
+
+        private static String email(String run, int i) {
+            return "books." + run + "." + i + "@example.com";
+        }
+    }
+
+    /** crm-desk-service: a new CRM lead gets one Desk inquiry ticket (found again by the lead id it carries). */
+    static final class LeadToDeskTicket implements CrashScenario {
+        public String module() {
+            return "crm-desk-service";
+        }
+
+        public String mainClass() {
+            return "io.zsync.crmdesk.CrmDeskApplication";
+        }
+
+        public String flowId() {
+            return "crm-lead-to-desk-ticket";
+        }
+
+        public List<TopicSpec<String, ChangeEvent>> topics() {
+            return List.of(Topics.CRM_LEADS);
+        }
+
+        public Map<String, String> properties() {
+            // the service's other flow (closed tickets to CRM) would reach the same crash points with the tickets
+            // this flow opens; off, every crash of the run falls in the lead flow
+            return Map.of("zsync.crm-desk.orgs.dev.ticket-department-id", ZohoStack.DESK_DEPARTMENT_ID,
+                    "zsync.crm-desk.closed-ticket.enabled", "false");
+        }
+
+        public String sources() {
+            return "leads";
+        }
+
+        public String targets() {
+            return "Desk tickets";
+        }
+
+        public List<String> create(ZohoStack zoho, String run, int from, int to) {
+            return crmInsert(zoho, "Leads", IntStream.range(from, to).mapToObj(i -> """
+                    {"First_Name":"Crash","Last_Name":"Lead %s-%d","Email":"lead.%s.%d@example.com",
+                     "Company":"Crash Test","Lead_Source":"Web Download"}""".formatted(run, i, run, i)).toList());
+        }
+
+        public Map<String, Integer> targetsPerSource(ZohoStack zoho, String run, List<String> sourceIds) {
+            Map<String, Integer> counts = new HashMap<>();
+            for (String leadId : sourceIds) {
+                JsonNode found = read(() -> zoho.zoho("GET", "/api/v1/tickets/search?limit=100&customField1=cf_crm_lead_id:"
+                        + leadId, null), "data");
+                counts.put(leadId, found == null ? 0 : found.path("data").size());
+            }
+            return counts;
+        }
+    }
+
+    /** desk-projects-service: a Desk bug ticket gets one Projects task (found again by the ticket id it carries). */
+    static final class BugTicketToProjectsTask implements CrashScenario {
+        private static final String TASKS = "/restapi/portal/" + ZohoStack.PROJECTS_PORTAL_ID + "/projects/"
+                + ZohoStack.PROJECTS_PROJECT_ID + "/tasks/";
+
+        public String module() {
+            return "desk-projects-service";
+        }
+
+        public String mainClass() {
+            return "io.zsync.deskprojects.DeskProjectsApplication";
+        }
+
+        public String flowId() {
+            return "desk-ticket-to-projects-task";
+        }
+
+        public List<TopicSpec<String, ChangeEvent>> topics() {
+            return List.of(Topics.DESK_TICKETS);
+        }
+
+        public Map<String, String> properties() {
+            return Map.of();
+        }
+
+        public String sources() {
+            return "bug tickets";
+        }
+
+        public String targets() {
+            return "Projects tasks";
+        }
+
+        public List<String> create(ZohoStack zoho, String run, int from, int to) {
+            List<String> ids = new ArrayList<>();
+            for (int i = from; i < to; i++) { // Desk creates one ticket per call
+                JsonNode ticket = zoho.zoho("POST", "/api/v1/tickets", """
+                        {"subject":"Crash %s-%d","departmentId":"%s","description":"<p>Steps to reproduce</p>",
+                         "priority":"High","category":"Bug","contact":{"lastName":"Reporter","email":"bug.%s.%d@example.com"}}"""
+                        .formatted(run, i, ZohoStack.DESK_DEPARTMENT_ID, run, i));
+                assertThat(ticket.path("id").asText()).as(String.valueOf(ticket)).isNotBlank();
+                ids.add(ticket.path("id").asText());
+            }
+            return ids;
+        }
+
+        public Map<String, Integer> targetsPerSource(ZohoStack zoho, String run, List<String> sourceIds) {
+            Map<String, Integer> counts = new HashMap<>();
+            sourceIds.forEach(id -> counts.put(id, 0));
+            JsonNode all = read(() -> zoho.zoho("GET", TASKS, null), "tasks"); // null (204) when the project has no task
+            if (all != null) {
+                for (JsonNode task : all.path("tasks")) {
+                    for (JsonNode field : task.path("custom_fields")) {
+                        if ("UDF_CHAR1".equals(field.path("column_name").asText())) {
+                            counts.computeIfPresent(field.path("value").asText(), (id, n) -> n + 1);
+                        }
+                    }
+                }
+            }
+            return counts;
+        }
+    }
+
+    /**
+     * external-sync-service: a CRM contact gets one HubSpot contact. Half the contacts have no e-mail, so HubSpot's
+     * refusal of a second contact with the same e-mail cannot hide a duplicate: those are found again only by the
+     * CRM id the HubSpot contact carries ({@code zoho_contact_id}).
+     */
+    static final class ContactToHubSpot implements CrashScenario {
+        public String module() {
+            return "external-sync-service";
+        }
+
+        public String mainClass() {
+            return "io.zsync.externalsync.ExternalSyncApplication";
+        }
+
+        public String flowId() {
+            return "crm-contact-to-external";
+        }
+
+        public List<TopicSpec<String, ChangeEvent>> topics() {
+            return List.of(Topics.CRM_CONTACTS, Topics.EXTERNAL_CONTACTS);
+        }
+
+        public Map<String, String> properties() {
+            // the hourly batch would add its own reconciliation events to the run; webhooks alone drive it here
+            return Map.of("zsync.external-sync.batch.enabled", "false");
+        }
+
+        public String sources() {
+            return "contacts";
+        }
+
+        public String targets() {
+            return "HubSpot contacts";
+        }
+
+        public List<String> create(ZohoStack zoho, String run, int from, int to) {
+            return crmInsert(zoho, "Contacts", IntStream.range(from, to).mapToObj(i -> i % 2 == 0
+                    ? """
+                    {"First_Name":"Crash","Last_Name":"HubSpot %s-%d","Email":"hub.%s.%d@example.com"}""".formatted(run, i, run, i)
+                    : """
+                    {"First_Name":"Crash","Last_Name":"HubSpot %s-%d"}""".formatted(run, i)).toList());
+        }
+
+        public Map<String, Integer> targetsPerSource(ZohoStack zoho, String run, List<String> sourceIds) {
+            Map<String, Integer> counts = new HashMap<>();
+            sourceIds.forEach(id -> counts.put(id, 0));
+            String after = null;
+            do {
+                String cursor = after == null ? "" : "&after=" + after;
+                JsonNode page = read(() -> zoho.hubspot("GET", "/crm/v3/objects/contacts?limit=100&properties=zoho_contact_id"
+                        + cursor, null), "results");
+                page.path("results").forEach(c -> counts.computeIfPresent(
+                        c.path("properties").path("zoho_contact_id").asText(), (id, n) -> n + 1));
+                after = page.path("paging").path("next").path("after").asText(null);
+            } while (after != null);
+            return counts;
+        }
+    }
+
+    /**
+     * A read of the sandbox: its answer once it holds {@code field}, or null for 204 (nothing found). The test's own
+     * reads share the products' rate limits with the service (Books allows 100 calls a minute), so an answer
+     * without the field (a 429) is read again rather than taken for "none".
+     */
+    private static JsonNode read(Supplier<JsonNode> call, String field) {
+        JsonNode[] answer = new JsonNode[1];
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
+            answer[0] = call.get();
+            return answer[0] == null || answer[0].has(field);
+        });
+        return answer[0];
+    }
+
+    /** Inserts CRM records (CRM takes at most 100 per call) and returns their ids in order. */
+    private static List<String> crmInsert(ZohoStack zoho, String module, List<String> records) {
+        List<String> ids = new ArrayList<>();
+        for (int from = 0; from < records.size(); from += 100) {
+            String data = records.subList(from, Math.min(records.size(), from + 100)).stream()
+                    .collect(Collectors.joining(",", "{\"data\":[", "]}"));
+            JsonNode written = zoho.zoho("POST", "/crm/v8/" + module, data);
+            written.path("data").forEach(r -> {
+                assertThat(r.path("status").asText()).as(r.toString()).isEqualTo("success");
+                ids.add(r.path("details").path("id").asText());
+            });
+        }
+        assertThat(ids).hasSize(records.size());
+        return ids;
+    }
+}
