@@ -46,14 +46,16 @@ public class CrmContactToExternalFlow implements SyncFlow {
     private final ExternalCrm external;
     private final PairLedger pairs;
     private final PairWriter writer;
+    private final PairLocks locks;
 
     public CrmContactToExternalFlow(OrgSettings orgs, CrmContacts crm, ExternalCrm external, PairLedger pairs,
-                                    PairWriter writer) {
+                                    PairWriter writer, PairLocks locks) {
         this.orgs = orgs;
         this.crm = crm;
         this.external = external;
         this.pairs = pairs;
         this.writer = writer;
+        this.locks = locks;
     }
 
     @Override
@@ -77,14 +79,27 @@ public class CrmContactToExternalFlow implements SyncFlow {
         Plans.keepLastPerRecord(plans);
         Map<String, List<PairPlan>> byOrg = plans.stream().filter(PairPlan::open)
                 .collect(Collectors.groupingBy(p -> p.org, LinkedHashMap::new, Collectors.toList()));
-        byOrg.forEach((org, ofOrg) -> {
-            try {
-                plan(org, ofOrg);
-            } catch (RuntimeException e) {
-                ofOrg.forEach(p -> p.fail(e));
-            }
-        });
-        return writer.execute(ID, plans);
+        // the other flow waits for these pairs from our reads until our writes and provenance are done (PairLocks)
+        try (PairLocks.Held held = locks.lock(lockKeys(plans))) {
+            byOrg.forEach((org, ofOrg) -> {
+                try {
+                    plan(org, ofOrg);
+                } catch (RuntimeException e) {
+                    ofOrg.forEach(p -> p.fail(e));
+                }
+            });
+            return writer.execute(ID, plans);
+        }
+    }
+
+    /** Every id of the batch's pairs known before reading: the record's own, and the partner's when linked. */
+    private static List<String> lockKeys(List<PairPlan> plans) {
+        List<String> keys = new ArrayList<>();
+        for (PairPlan plan : plans.stream().filter(PairPlan::open).toList()) {
+            keys.add(PairLocks.crmKey(plan.org, plan.input.recordId()));
+            Plans.known(plan.input, PairLedger.EXTERNAL_ID).ifPresent(id -> keys.add(PairLocks.externalKey(plan.org, id)));
+        }
+        return keys;
     }
 
     private void plan(String org, List<PairPlan> plans) {
