@@ -96,6 +96,19 @@ final class Sandbox {
         return ids;
     }
 
+    /** Inserts {@code count} CRM records, 100 per call (one notification per call, as CRM sends them). */
+    List<String> crmInsertAll(String module, int count, java.util.function.IntFunction<Map<String, Object>> record) {
+        List<String> ids = new ArrayList<>();
+        for (int from = 0; from < count; from += 100) {
+            List<Map<String, Object>> chunk = new ArrayList<>();
+            for (int i = from; i < Math.min(count, from + 100); i++) {
+                chunk.add(record.apply(i));
+            }
+            ids.addAll(crmInsertMany(module, chunk));
+        }
+        return ids;
+    }
+
     void crmUpdate(String module, String id, Map<String, ?> fields) {
         Map<String, Object> record = new java.util.LinkedHashMap<>(fields);
         record.put("id", id);

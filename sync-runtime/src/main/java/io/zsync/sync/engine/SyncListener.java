@@ -24,6 +24,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @KafkaListener(groupId = "${zsync.sync.group}", batch = true, offsetStrategy = OffsetStrategy.DISABLED,
+        // consumer threads per listener; each owns its partitions, so one record's changes stay on one thread
+        threadsValue = "${zsync.sync.listener-threads:1}",
         offsetReset = OffsetReset.EARLIEST,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryDelay = "500ms",
                 retryCount = 1000, exceptionTypes = OutcomeCommitException.class),

@@ -26,6 +26,8 @@ public final class ZohoStack {
 
     /** The org key every part uses in tests and in the local stack. */
     public static final String ORG = SandboxDefaults.ORG;
+    /** Prefix of the system properties passed on to the sandbox process as its own settings. */
+    public static final String SANDBOX_PROPERTY = "zsync.it.sandbox.property.";
     public static final String CLIENT_ID = SandboxDefaults.CLIENT_ID;
     public static final String CLIENT_SECRET = SandboxDefaults.CLIENT_SECRET;
     public static final String REFRESH_TOKEN = SandboxDefaults.REFRESH_TOKEN;
@@ -71,11 +73,16 @@ public final class ZohoStack {
         Path logs = logDir();
         int sandboxPort = Ports.free();
         String sandboxUrl = "http://127.0.0.1:" + sandboxPort;
+        Map<String, String> sandboxProperties = new LinkedHashMap<>();
+        sandboxProperties.put("sandbox.public-url", sandboxUrl);
+        // suites that restart services many times (crash tests) lift Zoho's token-minting cap
+        sandboxProperties.put("sandbox.accounts.throttle-enabled", System.getProperty("zsync.it.sandbox.oauth-throttle", "true"));
+        // any sandbox setting, for a suite that needs it (a benchmark lifting Books' limits):
+        // -Dzsync.it.sandbox.property.<sandbox property>=<value>
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(SANDBOX_PROPERTY))
+                .forEach(k -> sandboxProperties.put(k.substring(SANDBOX_PROPERTY.length()), System.getProperty(k)));
         AppProcess sandbox = AppProcess.start("zoho-sandbox", root.resolve("zoho-sandbox"),
-                "io.zsync.sandbox.SandboxApplication", sandboxPort,
-                Map.of("sandbox.public-url", sandboxUrl,
-                        // suites that restart services many times (crash tests) lift Zoho's token-minting cap
-                        "sandbox.accounts.throttle-enabled", System.getProperty("zsync.it.sandbox.oauth-throttle", "true")),
+                "io.zsync.sandbox.SandboxApplication", sandboxPort, sandboxProperties,
                 logs.resolve("sandbox.log"), Duration.ofSeconds(60));
         int gatewayPort = Ports.free();
         Map<String, String> gatewayProperties = new LinkedHashMap<>();

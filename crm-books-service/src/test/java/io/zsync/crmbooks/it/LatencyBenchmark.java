@@ -1,0 +1,190 @@
+package io.zsync.crmbooks.it;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.zsync.contract.SyncCompleted;
+import io.zsync.contract.SyncStatus;
+import io.zsync.crmbooks.flow.ContactToCustomerFlow;
+import io.zsync.schemas.Topics;
+import io.zsync.stack.SandboxDefaults;
+import io.zsync.sync.TopicProbe;
+import io.zsync.sync.it.ZohoStack;
+import io.zsync.testing.RealKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Webhook → completion latency of {@code crm-contact-to-books-customer} at a steady rate (200 webhooks/s by
+ * default): CRM's insert notifications, one contact each, are sent to the real gateway at a fixed rate; each
+ * contact then takes the whole path (gateway, broker, service, CRM read, Books create, CRM write-back,
+ * transaction). The sandbox has no injected latency and Books' limits are lifted for the run (in the sandbox
+ * and in the service's budget), so the figure is the system's own latency, not Books' pacing. A report, not a
+ * test: {@code -Pbenchmark -Dit.test=LatencyBenchmark} (docs/benchmarks.md).
+ *
+ * <p>Figures per contact: webhook sent → outcome decided ({@code finishedAt}), and gateway receipt
+ * ({@code eventReceivedAt}) → outcome decided. The completion's transaction commit comes after
+ * {@code finishedAt} and is not in the figure.
+ */
+@RealKafka
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LatencyBenchmark implements TestPropertyProvider {
+
+    private static final int RATE = Integer.getInteger("bench.rate", 200);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+
+    static {
+        // Books' limits lifted in the sandbox, which the harness starts on first use (run this benchmark alone)
+        System.setProperty(ZohoStack.SANDBOX_PROPERTY + "sandbox.books.requests-per-minute", "10000000");
+        System.setProperty(ZohoStack.SANDBOX_PROPERTY + "sandbox.books.requests-per-day", "100000000");
+        System.setProperty(ZohoStack.SANDBOX_PROPERTY + "sandbox.crm.credits-per-day", "100000000");
+    }
+
+    private final Sandbox sandbox = new Sandbox();
+    private final TopicProbe<SyncCompleted> completions = new TopicProbe<>(Topics.SYNC_COMPLETIONS);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(ServiceProperties.forTest("LatencyBenchmark"));
+        // Books' own limits are lifted in the sandbox by the benchmark profile's environment; lift ours too
+        p.put("zsync.zoho.budgets.books.limit-for-period", "100000");
+        p.put("zsync.zoho.budgets.books.period", "1s");
+        p.put("zsync.zoho.orgs.dev.books-daily-cap", "10000000");
+        p.put("zsync.sync.listener-threads", System.getProperty("bench.threads", "1"));
+        p.put("kafka.consumers.default.fetch.min.bytes", System.getProperty("bench.fetch.min.bytes", "65536"));
+        p.put("kafka.consumers.default.fetch.max.wait.ms", System.getProperty("bench.fetch.max.wait.ms", "500"));
+        return p;
+    }
+
+    @AfterAll
+    void close() {
+        completions.close();
+    }
+
+    @Test
+    void shouldReportWebhookToCompletionLatency() throws Exception {
+        // warm-up: two seconds at the same rate, not measured
+        run(contacts(RATE * 2));
+        Map<String, Long> sent = run(contacts(RATE * SECONDS));
+
+        List<Long> endToEnd = new ArrayList<>();
+        List<Long> inPipeline = new ArrayList<>();
+        for (SyncCompleted c : succeeded(sent.keySet())) {
+            endToEnd.add(c.getFinishedAt().toEpochMilli() - sent.get(c.getSource().getRecordId()));
+            inPipeline.add(c.getFinishedAt().toEpochMilli() - c.getEventReceivedAt().toEpochMilli());
+        }
+        long books429 = sandbox.stack().sandbox("GET", "/_sandbox/calls", null).path("products").path("books").path("rateLimited").asLong();
+        if (books429 > 0) {
+            throw new AssertionError("Books answered 429 " + books429 + " times: its limits were not lifted (run this benchmark alone)");
+        }
+        endToEnd.sort(null);
+        inPipeline.sort(null);
+        String table = String.format(Locale.ROOT, """
+                | rate offered | contacts | listener threads | fetch.min.bytes / fetch.max.wait.ms | webhook sent → outcome p50 / p99 / max | gateway receipt → outcome p50 / p99 |
+                |---:|---:|---:|---|---|---|
+                | %d /s | %d | %s | %s / %s | %d / %d / %d ms | %d / %d ms |
+                """, RATE, sent.size(), System.getProperty("bench.threads", "1"), System.getProperty("bench.fetch.min.bytes", "65536"),
+                System.getProperty("bench.fetch.max.wait.ms", "500"), pct(endToEnd, 50), pct(endToEnd, 99),
+                endToEnd.get(endToEnd.size() - 1), pct(inPipeline, 50), pct(inPipeline, 99));
+        System.out.println(table);
+        Path out = Files.createDirectories(Path.of("target", "benchmark")).resolve("crm-books-latency.md");
+        Files.writeString(out, table);
+    }
+
+    /** Creates contacts in CRM with their insert notifications dropped, so only the benchmark's webhooks count. */
+    private List<String> contacts(int count) {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        int calls = (count + 99) / 100;
+        sandbox.stack().sandbox("POST", "/_sandbox/webhooks/drop", "{\"product\":\"crm\",\"count\":" + calls + "}");
+        List<String> ids = sandbox.crmInsertAll("Contacts", count, i -> new LinkedHashMap<>(Map.of("First_Name", "Latency",
+                "Last_Name", run + "-" + i, "Email", "latency." + run + "." + i + "@example.com")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.stack()
+                .sandbox("GET", "/_sandbox/webhooks/deliveries?limit=1", null).path("pendingDrops").path("crm").asInt(0) == 0);
+        return ids;
+    }
+
+    /** Sends one insert notification per contact at {@link #RATE}/s and waits for every SUCCEEDED completion. */
+    private Map<String, Long> run(List<String> ids) throws InterruptedException {
+        Map<String, Long> sent = new ConcurrentHashMap<>();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        CountDownLatch allSent = new CountDownLatch(1);
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+        long periodNanos = 1_000_000_000L / RATE;
+        pacer.scheduleAtFixedRate(() -> {
+            int i = next.getAndIncrement();
+            if (i >= ids.size()) {
+                allSent.countDown();
+                return;
+            }
+            String id = ids.get(i);
+            sent.put(id, System.currentTimeMillis());
+            http.sendAsync(notification(id), HttpResponse.BodyHandlers.discarding())
+                    .thenAccept(r -> {
+                        if (r.statusCode() / 100 != 2) {
+                            refused.incrementAndGet();
+                        }
+                    });
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        allSent.await();
+        pacer.shutdownNow();
+        await().atMost(Duration.ofSeconds(120 + ids.size() / 10)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> succeeded(sent.keySet()).size() == ids.size());
+        if (refused.get() > 0) {
+            throw new AssertionError(refused.get() + " webhooks were not accepted; the figures would not be comparable");
+        }
+        return sent;
+    }
+
+    private List<SyncCompleted> succeeded(java.util.Set<String> ids) {
+        Map<String, SyncCompleted> first = new LinkedHashMap<>();
+        for (SyncCompleted c : completions.values(c -> c.getFlowId().equals(ContactToCustomerFlow.ID)
+                && c.getStatus() == SyncStatus.SUCCEEDED && ids.contains(c.getSource().getRecordId()))) {
+            first.putIfAbsent(c.getSource().getRecordId(), c);
+        }
+        return new ArrayList<>(first.values());
+    }
+
+    private HttpRequest notification(String contactId) {
+        String body = """
+                {"server_time":%d,"query_params":{},"module":"Contacts","resource_uri":"https://www.zohoapis.com/crm/v2/Contacts",
+                 "ids":["%s"],"affected_fields":[],"operation":"insert","channel_id":"%s","token":"%s"}"""
+                .formatted(System.currentTimeMillis(), contactId, SandboxDefaults.CRM_CHANNEL_ID, SandboxDefaults.CRM_CHANNEL_TOKEN);
+        return HttpRequest.newBuilder(URI.create(sandbox.stack().gatewayUrl() + "/webhooks/zoho/crm/"
+                        + SandboxDefaults.ORG + "/notifications"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private static long pct(List<Long> sorted, int percentile) {
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}
