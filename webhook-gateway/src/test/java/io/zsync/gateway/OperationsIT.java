@@ -62,6 +62,13 @@ class OperationsIT implements TestPropertyProvider {
     }
 
     @Test
+    void shouldExposeNoOtherManagementEndpointWithoutALogin() {
+        for (String endpoint : java.util.List.of("/beans", "/env", "/loggers", "/refresh", "/routes", "/threaddump", "/info")) {
+            assertThat(Http.get(server.getURI().resolve(endpoint)).statusCode()).as(endpoint).isEqualTo(404);
+        }
+    }
+
+    @Test
     void shouldExposeAcceptedRejectedAndLatencyMetrics() {
         Http.post(server.getURI().resolve("/webhooks/zoho/crm/dev/notifications"), "application/json", Examples.CRM_INSERT);
         Http.post(server.getURI().resolve("/webhooks/zoho/crm/dev/notifications"), "application/json", "{");
