@@ -182,7 +182,12 @@ public class AdminController {
                 .filter(p -> List.of(Product.CRM, Product.DESK, Product.HUBSPOT, Product.CREATOR).contains(p))
                 .orElseThrow(() -> new AdminException("product must be crm, desk, hubspot or creator"));
         int count = number(request, "count", 1).intValue();
-        return Json.obj("product", product.key(), "pendingDrops", webhooks.drop(product, count));
+        Object containing = request.get("containing");
+        if (containing != null && (!(containing instanceof String text) || text.isEmpty())) {
+            throw new AdminException("containing must be a non-empty string");
+        }
+        int pending = containing == null ? webhooks.drop(product, count) : webhooks.drop(product, count, (String) containing);
+        return Json.obj("product", product.key(), "pendingDrops", pending);
     }
 
     @Get("/webhooks/deliveries")

@@ -62,6 +62,8 @@ public class WebhookDispatcher implements io.zsync.sandbox.core.Resettable {
     });
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private final Map<Product, AtomicInteger> drops = new EnumMap<>(Product.class);
+    /** Drops of the next deliveries of a product whose body contains a text (one record's notification). */
+    private final List<TargetedDrop> targetedDrops = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Deque<Map<String, Object>> history = new ArrayDeque<>();
     private final AtomicLong deliveryIds = new AtomicLong();
 
@@ -80,8 +82,9 @@ public class WebhookDispatcher implements io.zsync.sandbox.core.Resettable {
      */
     public void send(Product product, String event, IntFunction<Outbound> build, Duration timeout, IntConsumer onStatus) {
         long id = deliveryIds.incrementAndGet();
-        String url = build.apply(0).url();
-        if (drops.get(product).getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+        Outbound first = build.apply(0);
+        String url = first.url();
+        if (takeDrop(product, first.body())) {
             record(id, product, event, url, 0, "DROPPED", null, null, 0);
             return;
         }
@@ -92,11 +95,42 @@ public class WebhookDispatcher implements io.zsync.sandbox.core.Resettable {
         return drops.get(product).addAndGet(Math.max(0, count));
     }
 
+    /**
+     * Drops the next {@code count} deliveries of {@code product} whose body contains {@code containing} (a record
+     * id, say), whatever else is delivered meanwhile; returns the product's pending drops.
+     */
+    public int drop(Product product, int count, String containing) {
+        targetedDrops.add(new TargetedDrop(product, containing, new AtomicInteger(Math.max(0, count))));
+        return pendingDrops().getOrDefault(product.key(), 0);
+    }
+
+    private boolean takeDrop(Product product, byte[] body) {
+        if (!targetedDrops.isEmpty()) {
+            String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            for (TargetedDrop drop : targetedDrops) {
+                if (drop.product() == product && text.contains(drop.containing())
+                        && drop.remaining().getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+                    targetedDrops.removeIf(d -> d.remaining().get() == 0);
+                    return true;
+                }
+            }
+        }
+        return drops.get(product).getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+    }
+
+    private record TargetedDrop(Product product, String containing, AtomicInteger remaining) {
+    }
+
     public Map<String, Integer> pendingDrops() {
         Map<String, Integer> pending = new java.util.TreeMap<>();
         drops.forEach((product, count) -> {
             if (count.get() > 0) {
                 pending.put(product.key(), count.get());
+            }
+        });
+        targetedDrops.forEach(drop -> {
+            if (drop.remaining().get() > 0) {
+                pending.merge(drop.product().key(), drop.remaining().get(), Integer::sum);
             }
         });
         return pending;
@@ -119,6 +153,7 @@ public class WebhookDispatcher implements io.zsync.sandbox.core.Resettable {
     @Override
     public void reset(boolean all) {
         drops.values().forEach(count -> count.set(0));
+        targetedDrops.clear();
         synchronized (history) {
             history.clear();
         }

@@ -157,6 +157,33 @@ class CrmNotificationsTest extends SandboxTestBase {
     }
 
     @Test
+    void shouldDropOnlyTheCallbackOfTheNamedRecordWhateverElseIsDelivered() {
+        subscribe(CHANNEL, "[\"Leads.all\"]", receiverUrl("crm"), TOKEN, null, false);
+        String lost = CrmWritesTest.id(sandbox.post("/crm/v8/Leads", "{\"data\":[{\"Last_Name\":\"lost\"}]}", "Authorization", auth));
+        String kept = CrmWritesTest.id(sandbox.post("/crm/v8/Leads", "{\"data\":[{\"Last_Name\":\"kept\"}]}", "Authorization", auth));
+        awaitCallback("crm", 2);
+
+        Reply dropping = sandbox.post("/_sandbox/webhooks/drop", "{\"product\":\"crm\",\"count\":1,\"containing\":\"" + lost + "\"}");
+        sandbox.put("/crm/v8/Leads/" + kept, "{\"data\":[{\"Last_Name\":\"kept 2\"}]}", "Authorization", auth);
+        sandbox.put("/crm/v8/Leads/" + lost, "{\"data\":[{\"Last_Name\":\"lost 2\"}]}", "Authorization", auth);
+        sandbox.put("/crm/v8/Leads/" + lost, "{\"data\":[{\"Last_Name\":\"lost 3\"}]}", "Authorization", auth);
+
+        List<Map<String, Object>> callbacks = awaitCallback("crm", 4);
+        assertThat(dropping.map()).containsEntry("pendingDrops", 1);
+        assertThat(callbacks.subList(2, 4)).extracting(c -> c.get("ids")).containsExactly(List.of(kept), List.of(lost));
+        assertThat(sandbox.deliveries("crm")).extracting(d -> d.get("outcome")).containsOnlyOnce("DROPPED");
+        assertThat(sandbox.get("/_sandbox/webhooks/deliveries?limit=1").map().get("pendingDrops")).isEqualTo(Map.of());
+    }
+
+    @Test
+    void shouldRefuseAnEmptyDropFilter() {
+        Reply refused = sandbox.post("/_sandbox/webhooks/drop", "{\"product\":\"crm\",\"count\":1,\"containing\":\"\"}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.map()).containsKey("error");
+    }
+
+    @Test
     void shouldRetryACallbackTheReceiverFailed() {
         subscribe(CHANNEL, "[\"Leads.all\"]", receiverUrl("flaky"), TOKEN, null, false);
         receiver.answer("flaky", 503);
