@@ -26,8 +26,9 @@ public final class EchoCheck {
     /** A side's current values against what we wrote to it and what the last sync agreed on. */
     public static Verdict classify(Side side, ContactValues current, Optional<Baseline> base, Optional<Provenance> written) {
         String hash = current.hash();
-        if (written.isPresent() && !written.get().deleted() && isLatest(written.get(), base)
-                && written.get().hash().equals(hash)) {
+        // our write's values, and no later sync agreed on anything else: the echo of our write, however late
+        if (written.isPresent() && !written.get().deleted() && written.get().hash().equals(hash)
+                && (isLatest(written.get(), base) || base.get().hash().equals(hash))) {
             Provenance p = written.get();
             return new Verdict(Kind.OWN_WRITE, "own write: the " + side.label() + " contact holds exactly the values "
                     + p.writer() + " wrote at " + p.at() + " (values " + hash + ")");

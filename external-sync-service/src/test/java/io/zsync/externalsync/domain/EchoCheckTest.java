@@ -42,6 +42,17 @@ class EchoCheckTest {
     }
 
     @Test
+    void shouldRecogniseALateEchoAfterALaterSyncAgreedOnTheSameValuesWithoutWritingThere() {
+        // we wrote Y to HubSpot; the other flow then synced the pair (writing only CRM) and agreed on Y; the
+        // HubSpot echo of our write arrives after that: still our own write, not a person's
+        EchoCheck.Verdict v = EchoCheck.classify(Side.EXTERNAL, Y, base(Y, SYNC.plusSeconds(61), Side.CRM),
+                wrote(Y, SYNC.plusSeconds(60)));
+
+        assertThat(v.kind()).isEqualTo(EchoCheck.Kind.OWN_WRITE);
+        assertThat(v.reason()).startsWith("own write");
+    }
+
+    @Test
     void shouldCallASideUnchangedWhenItHoldsTheBaselineTheSyncDidNotWriteThere() {
         EchoCheck.Verdict v = EchoCheck.classify(Side.CRM, Y, base(Y, SYNC, Side.EXTERNAL), Optional.empty());
 
