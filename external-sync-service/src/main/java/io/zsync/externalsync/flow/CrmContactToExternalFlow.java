@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A CRM contact created or changed creates or updates its external contact (and the external id is written back
@@ -76,30 +75,7 @@ public class CrmContactToExternalFlow implements SyncFlow {
     @Override
     public List<FlowResult> process(List<FlowInput> inputs) {
         List<PairPlan> plans = inputs.stream().map(i -> new PairPlan(i, i.org())).toList();
-        Plans.keepLastPerRecord(plans);
-        Map<String, List<PairPlan>> byOrg = plans.stream().filter(PairPlan::open)
-                .collect(Collectors.groupingBy(p -> p.org, LinkedHashMap::new, Collectors.toList()));
-        // the other flow waits for these pairs from our reads until our writes and provenance are done (PairLocks)
-        try (PairLocks.Held held = locks.lock(lockKeys(plans))) {
-            byOrg.forEach((org, ofOrg) -> {
-                try {
-                    plan(org, ofOrg);
-                } catch (RuntimeException e) {
-                    ofOrg.forEach(p -> p.fail(e));
-                }
-            });
-            return writer.execute(ID, plans);
-        }
-    }
-
-    /** Every id of the batch's pairs known before reading: the record's own, and the partner's when linked. */
-    private static List<String> lockKeys(List<PairPlan> plans) {
-        List<String> keys = new ArrayList<>();
-        for (PairPlan plan : plans.stream().filter(PairPlan::open).toList()) {
-            keys.add(PairLocks.crmKey(plan.org, plan.input.recordId()));
-            Plans.known(plan.input, PairLedger.EXTERNAL_ID).ifPresent(id -> keys.add(PairLocks.externalKey(plan.org, id)));
-        }
-        return keys;
+        return Plans.planAndWrite(Side.CRM, plans, locks, this::plan, p -> writer.execute(ID, p));
     }
 
     private void plan(String org, List<PairPlan> plans) {

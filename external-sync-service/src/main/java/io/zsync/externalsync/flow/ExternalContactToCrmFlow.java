@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * An external contact created or changed (HubSpot webhooks through the gateway) creates or updates its CRM
@@ -87,30 +86,7 @@ public class ExternalContactToCrmFlow implements SyncFlow {
             }
             plans.add(plan);
         }
-        Plans.keepLastPerRecord(plans);
-        Map<String, List<PairPlan>> byOrg = plans.stream().filter(PairPlan::open)
-                .collect(Collectors.groupingBy(p -> p.org, LinkedHashMap::new, Collectors.toList()));
-        // the other flow waits for these pairs from our reads until our writes and provenance are done (PairLocks)
-        try (PairLocks.Held held = locks.lock(lockKeys(plans))) {
-            byOrg.forEach((org, ofOrg) -> {
-                try {
-                    plan(org, ofOrg);
-                } catch (RuntimeException e) {
-                    ofOrg.forEach(p -> p.fail(e));
-                }
-            });
-            return writer.execute(ID, plans);
-        }
-    }
-
-    /** Every id of the batch's pairs known before reading: the record's own, and the partner's when linked. */
-    private static List<String> lockKeys(List<PairPlan> plans) {
-        List<String> keys = new ArrayList<>();
-        for (PairPlan plan : plans.stream().filter(PairPlan::open).toList()) {
-            keys.add(PairLocks.externalKey(plan.org, plan.input.recordId()));
-            Plans.known(plan.input, PairLedger.CRM_ID).ifPresent(id -> keys.add(PairLocks.crmKey(plan.org, id)));
-        }
-        return keys;
+        return Plans.planAndWrite(Side.EXTERNAL, plans, locks, this::plan, p -> writer.execute(ID, p));
     }
 
     private void plan(String org, List<PairPlan> plans) {

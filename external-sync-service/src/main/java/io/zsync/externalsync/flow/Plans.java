@@ -1,17 +1,69 @@
 package io.zsync.externalsync.flow;
 
 import io.zsync.externalsync.domain.Baseline;
+import io.zsync.externalsync.domain.Side;
 import io.zsync.sync.api.FlowInput;
+import io.zsync.sync.api.FlowResult;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Small rules both flows apply while planning. */
+/**
+ * What both flows do around their own planning (one sync per record, the pair locks, failures per org), and the
+ * small rules both apply while planning.
+ */
 final class Plans {
 
     private Plans() {
+    }
+
+    /**
+     * A flow's batch from the events of its {@code source} side: keeps the last event per record, then plans each
+     * org's open plans and runs the writes while the batch's pairs are locked. A failure while planning one org
+     * fails that org's plans only.
+     */
+    static List<FlowResult> planAndWrite(Side source, List<PairPlan> plans, PairLocks locks,
+                                         BiConsumer<String, List<PairPlan>> planOrg,
+                                         Function<List<PairPlan>, List<FlowResult>> write) {
+        keepLastPerRecord(plans);
+        Map<String, List<PairPlan>> byOrg = plans.stream().filter(PairPlan::open)
+                .collect(Collectors.groupingBy(p -> p.org, LinkedHashMap::new, Collectors.toList()));
+        // the other flow waits for these pairs from our reads until our writes and provenance are done (PairLocks)
+        try (PairLocks.Held held = locks.lock(lockKeys(source, plans))) {
+            byOrg.forEach((org, ofOrg) -> {
+                try {
+                    planOrg.accept(org, ofOrg);
+                } catch (RuntimeException e) {
+                    ofOrg.forEach(p -> p.fail(e));
+                }
+            });
+            return write.apply(plans);
+        }
+    }
+
+    /**
+     * Every id of the open plans' pairs known before reading: the record's own (on the {@code source} side), and
+     * the partner's when the ledger links it.
+     */
+    static List<String> lockKeys(Side source, List<PairPlan> plans) {
+        String partnerRole = source == Side.CRM ? PairLedger.EXTERNAL_ID : PairLedger.CRM_ID;
+        List<String> keys = new ArrayList<>();
+        for (PairPlan plan : plans.stream().filter(PairPlan::open).toList()) {
+            keys.add(lockKey(source, plan.org, plan.input.recordId()));
+            known(plan.input, partnerRole).ifPresent(id -> keys.add(lockKey(source.other(), plan.org, id)));
+        }
+        return keys;
+    }
+
+    private static String lockKey(Side side, String org, String id) {
+        return side == Side.CRM ? PairLocks.crmKey(org, id) : PairLocks.externalKey(org, id);
     }
 
     /**
