@@ -2,6 +2,7 @@ package io.zsync.externalsync.flow;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class PairLocksTest {
 
@@ -62,8 +64,8 @@ class PairLocksTest {
                     order.updateAndGet(s -> s + "second;");
                 }
             });
-            Thread.sleep(200);
-            assertThat(second.isDone()).as("the second flow waits while the first holds the pair").isFalse();
+            await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                    assertThat(second.isDone()).as("the second flow waits while the first holds the pair").isFalse());
             releaseFirst.countDown();
             first.get(5, TimeUnit.SECONDS);
             second.get(5, TimeUnit.SECONDS);
