@@ -1,16 +1,19 @@
 package io.zsync.kafka;
 
 import io.micronaut.context.env.PropertySource;
+import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
 import io.micronaut.core.value.PropertyResolver;
 import io.micronaut.context.env.PropertySourcePropertyResolver;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -64,6 +67,30 @@ class ConfigurationDefaultsTest {
                 PropertySource.of("probe", Map.of("probe", "${ZSYNC_SURELY_UNSET:127.0.0.1:9092}")));
 
         assertThat(resolver.getProperty("probe", String.class)).isNotEqualTo(java.util.Optional.of("127.0.0.1:9092"));
+    }
+
+    /**
+     * Each sync service consumes in a consumer group of its own, named after its module: two services in one group
+     * would take each other's partitions (a copied application.yml is the usual way there).
+     */
+    @Test
+    void shouldGiveEverySyncServiceAConsumerGroupNamedAfterIt() throws IOException {
+        Map<String, String> groups = new TreeMap<>();
+        for (Path file : applicationFiles()) {
+            String module = repositoryRoot().relativize(file).getName(0).toString();
+            yaml(file).getProperty("zsync.sync.group", String.class).ifPresent(group -> groups.put(module, group));
+        }
+        assertThat(groups).as("services with a consumer group").hasSizeGreaterThanOrEqualTo(5)
+                .containsEntry("external-sync-service", "external-sync-service");
+        groups.forEach((module, group) -> assertThat(group).as("zsync.sync.group of %s", module).isEqualTo(module));
+    }
+
+    /** The file as Micronaut reads it, placeholders resolved to their defaults. */
+    private static PropertyResolver yaml(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            Map<String, Object> values = new YamlPropertySourceLoader().read(file.getFileName().toString(), in);
+            return new PropertySourcePropertyResolver(PropertySource.of(file.toString(), values));
+        }
     }
 
     private static List<Path> applicationFiles() throws IOException {
