@@ -9,6 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -24,6 +29,7 @@ public final class Demo {
 
     private static final String BOOKS = "?organization_id=" + SandboxDefaults.BOOKS_ORGANIZATION_ID;
     private static final String CREATOR_REPORT = "/creator/v2.1/data/zsync_demo/order-management/report/All_Orders/";
+    private static final Duration POLL_EVERY = Duration.ofMillis(500);
 
     private final SandboxClient sandbox;
     private final GreenMail mail;
@@ -120,23 +126,58 @@ public final class Demo {
     }
 
     private Outcome watch(String pattern, Supplier<Optional<String>> result) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        Optional<String> seen = Optional.empty();
-        while (seen.isEmpty() && System.nanoTime() < deadline) {
-            seen = result.get();
-            if (seen.isEmpty()) {
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
+        Optional<String> seen = poll(result, patience, POLL_EVERY);
         Outcome outcome = seen.map(detail -> new Outcome(pattern, true, detail))
                 .orElseGet(() -> new Outcome(pattern, false, "not seen within " + patience.toSeconds() + " s; see the logs"));
         progress.accept("demo", (outcome.done() ? "done     " : "NOT DONE ") + pattern + ": " + outcome.detail());
         return outcome;
+    }
+
+    /**
+     * Asks {@code result} at once and then {@code every} after each empty answer, until it answers or
+     * {@code patience} has passed (no question is asked after that). Empty when it never answered or the wait was
+     * interrupted; what {@code result} throws ends the wait and is thrown here.
+     */
+    static Optional<String> poll(Supplier<Optional<String>> result, Duration patience, Duration every) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        CompletableFuture<Optional<String>> seen = new CompletableFuture<>();
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "zsync-demo-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            // fixed delay: the next question waits for the previous answer, however slow the sandbox is
+            poller.scheduleWithFixedDelay(() -> {
+                if (seen.isDone()) {
+                    return;
+                }
+                if (System.nanoTime() >= deadline) {
+                    seen.complete(Optional.empty());
+                    return;
+                }
+                try {
+                    result.get().ifPresent(answer -> seen.complete(Optional.of(answer)));
+                } catch (Throwable e) {
+                    // the executor would swallow it and stop asking, leaving the wait below to hang
+                    seen.completeExceptionally(e);
+                }
+            }, 0, every.toNanos(), TimeUnit.NANOSECONDS);
+            return seen.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new StackException("watching the sandbox failed: " + e.getCause(), e.getCause());
+        } finally {
+            poller.shutdownNow();
+        }
     }
 
     private Optional<String> field(String module, String id, String field) {
