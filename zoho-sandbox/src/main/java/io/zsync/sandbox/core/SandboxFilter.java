@@ -24,9 +24,14 @@ import java.util.concurrent.ScheduledExecutorService;
  * The edge every product request passes: it is counted, then may be hit by an injected fault, then is
  * authenticated and admitted by the product's quotas, and only then reaches the product controller.
  * Requests outside the product paths (admin, JWKS, health) pass untouched: faults never hit the admin API.
+ * A request marked {@value #PERSON_HEADER}{@code : true} stands for a person working in the product's UI (whose
+ * edits fire the same webhooks): it is authenticated but neither counted, faulted nor held against the API
+ * quotas, so a test can act as a user during a fault storm and the counters show only the integration's calls.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 public class SandboxFilter implements HttpServerFilter {
+
+    public static final String PERSON_HEADER = "X-Sandbox-Person";
 
     private final Map<Product, ProductPolicy> policies = new EnumMap<>(Product.class);
     private final CallCounters counters;
@@ -51,9 +56,15 @@ public class SandboxFilter implements HttpServerFilter {
         }
         Product product = match.get();
         ProductPolicy policy = policies.get(product);
+        if (request.getHeaders().get(PERSON_HEADER, String.class).filter("true"::equalsIgnoreCase).isPresent()) {
+            return Mono.defer(() -> policy.authenticate(request).<Mono<MutableHttpResponse<?>>>map(Mono::just)
+                    .orElseGet(() -> Mono.from(chain.proceed(request))));
+        }
         counters.recordCall(product, endpoint(request));
         Optional<FaultRule> fault = faults.decide(product, request.getPath());
-        fault.ifPresent(rule -> counters.recordFault(product));
+        fault.ifPresent(rule -> counters.recordFault(product, rule.kind()));
+        // a latency fault still serves the request, so a 429 after it is the product's own
+        boolean injected = fault.filter(rule -> rule.kind() != FaultRule.Kind.LATENCY).isPresent();
         Mono<MutableHttpResponse<?>> response = fault.map(rule -> switch (rule.kind()) {
             case RATE_LIMIT -> Mono.<MutableHttpResponse<?>>fromSupplier(
                     () -> policy.rateLimited(rule.retryAfterSeconds()));
@@ -64,7 +75,7 @@ public class SandboxFilter implements HttpServerFilter {
                     scheduler).<MutableHttpResponse<?>>map(tick -> policy.serverError(504));
             case LATENCY -> admitted(request, chain, policy, rule.latencyMs());
         }).orElseGet(() -> admitted(request, chain, policy, 0));
-        return response.doOnNext(r -> counters.recordStatus(product, r.code()));
+        return response.doOnNext(r -> counters.recordStatus(product, r.code(), injected));
     }
 
     private Mono<MutableHttpResponse<?>> admitted(HttpRequest<?> request, ServerFilterChain chain, ProductPolicy policy,
