@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -40,6 +41,17 @@ public final class Demo {
     public record Outcome(String pattern, boolean done, String detail) {
     }
 
+    /**
+     * One round of the demo: the source record of each pattern it drove (what the flows key their completions by)
+     * and the outcomes. The contact feeds two flows; the bug ticket two (its task, then its closing).
+     */
+    public record Round(String suffix, String contactId, String dealId, String leadId, String ticketId, String orderId,
+                        String hubspotContactId, String hubspotEmail, List<Outcome> outcomes) {
+    }
+
+    /** Names and numbers unique across rounds in this JVM, even rounds started in the same millisecond. */
+    private static final AtomicLong ROUNDS = new AtomicLong();
+
     public Demo(SandboxClient sandbox, GreenMail mail, Duration patience, BiConsumer<String, String> progress) {
         this.sandbox = sandbox;
         this.mail = mail;
@@ -49,7 +61,13 @@ public final class Demo {
 
     /** Drives every pattern, waits for each result (at most {@code patience} each) and returns them in order. */
     public List<Outcome> run() {
-        String suffix = Long.toString(System.currentTimeMillis() % 1_000_000);
+        return round().outcomes();
+    }
+
+    /** {@link #run()}, telling also which source records it made; rounds may run concurrently. */
+    public Round round() {
+        // fixed width, so that no suffix is the start of another (the e-mail is found by "ORD-<suffix>")
+        String suffix = "%06d%03d".formatted(System.currentTimeMillis() % 1_000_000, ROUNDS.getAndIncrement() % 1000);
         List<Outcome> outcomes = new ArrayList<>();
 
         JsonNode item = sandbox.zoho("POST", "/books/v3/items" + BOOKS,
@@ -87,16 +105,16 @@ public final class Demo {
         progress.accept("demo", "Desk bug ticket " + ticketId + " created (-> Projects task)");
 
         JsonNode order = sandbox.admin("POST", "/_sandbox/creator/orders", """
-                {"Order_Number":"ORD-%s","Customer_First_Name":"Cleo","Customer_Last_Name":"Diaz","Customer_Email":"cleo.%s@example.com",
+                {"Order_Number":"ORD-%s","Customer_First_Name":"Cleo","Customer_Last_Name":"Diaz %s","Customer_Email":"cleo.%s@example.com",
                  "Customer_Phone":"+1 555 0101","Total_Amount":12500.0,"Quantity":5,"Unit_Price":2500.0,
-                 "Product_Books_ID":"%s","Status":"Submitted"}""".formatted(suffix, suffix, itemId));
+                 "Product_Books_ID":"%s","Status":"Submitted"}""".formatted(suffix, suffix, suffix, itemId));
         String orderId = order.path("ID").asText();
         progress.accept("demo", "Creator order " + orderId + " submitted (-> contact, deal, invoice, VIP ticket, e-mail)");
 
         String hubspotEmail = "dee." + suffix + "@example.com";
-        sandbox.admin("POST", "/_sandbox/hubspot/contacts", """
+        String hubspotId = sandbox.admin("POST", "/_sandbox/hubspot/contacts", """
                 {"properties":{"firstname":"Dee","lastname":"Evans %s","email":"%s","phone":"+1 555 0102",
-                 "company":"Evans Co"}}""".formatted(suffix, hubspotEmail));
+                 "company":"Evans Co"}}""".formatted(suffix, hubspotEmail)).path("id").asText();
         progress.accept("demo", "HubSpot contact " + hubspotEmail + " created (-> CRM contact)");
 
         outcomes.add(watch("CRM contact -> Books customer", () -> field("Contacts", contactId, "Books_Customer_ID")
@@ -122,7 +140,7 @@ public final class Demo {
         outcomes.add(watch("HubSpot contact -> CRM contact", () -> read("/crm/v8/Contacts/search?email=" + hubspotEmail)
                 .map(found -> found.path("data").path(0)).flatMap(c -> text(c.path("id")))
                 .map(id -> "CRM contact " + id)));
-        return outcomes;
+        return new Round(suffix, contactId, dealId, leadId, ticketId, orderId, hubspotId, hubspotEmail, List.copyOf(outcomes));
     }
 
     private Outcome watch(String pattern, Supplier<Optional<String>> result) {

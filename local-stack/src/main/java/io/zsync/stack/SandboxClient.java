@@ -22,13 +22,34 @@ public final class SandboxClient {
     /** Zoho mints at most 10 access tokens per refresh token in 10 minutes: reuse one, as a real client must. */
     private static final Duration TOKEN_REUSE = Duration.ofMinutes(50);
 
+    /** The sandbox's mark of a person working in a product's UI: not an API call (not counted, faulted or throttled). */
+    static final String PERSON_HEADER = "X-Sandbox-Person";
+
     private final String sandboxUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Who holds the access token: this client, or the one it was made from. */
+    private final SandboxClient tokenHolder;
+    private final boolean person;
     private String token;
     private java.time.Instant tokenObtainedAt = java.time.Instant.MIN;
 
     public SandboxClient(String sandboxUrl) {
+        this(sandboxUrl, null, false);
+    }
+
+    private SandboxClient(String sandboxUrl, SandboxClient tokenHolder, boolean person) {
         this.sandboxUrl = sandboxUrl;
+        this.tokenHolder = tokenHolder == null ? this : tokenHolder;
+        this.person = person;
+    }
+
+    /**
+     * The same sandbox as a person in the products' UIs sees it: their edits fire the same webhooks, but are no API
+     * calls, so injected faults and the API quotas never hit them and the call counters show only the
+     * integration's own calls (what a fault storm or a calls-per-record figure needs). Shares this client's token.
+     */
+    public SandboxClient asPerson() {
+        return new SandboxClient(sandboxUrl, tokenHolder, true);
     }
 
     /** Points every product's webhooks at the gateway at {@code gatewayUrl}. */
@@ -50,7 +71,11 @@ public final class SandboxClient {
     }
 
     /** An access token for the sandbox org: reused while valid, fetched from its accounts endpoint when not. */
-    public synchronized String accessToken() {
+    public String accessToken() {
+        return tokenHolder == this ? ownAccessToken() : tokenHolder.accessToken();
+    }
+
+    private synchronized String ownAccessToken() {
         if (token == null || java.time.Instant.now().isAfter(tokenObtainedAt.plus(TOKEN_REUSE))) {
             token = freshToken();
             tokenObtainedAt = java.time.Instant.now();
@@ -90,6 +115,9 @@ public final class SandboxClient {
                 .header("Content-Type", "application/json");
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (person && authorization != null) {
+            request.header(PERSON_HEADER, "true");
         }
         if (path.startsWith("/api/v1")) {
             request.header("orgId", SandboxDefaults.DESK_ORG_ID);
