@@ -24,11 +24,13 @@ public final class AppProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final ManagedProcess process;
+    private final ClassDataArchive classes;
 
-    private AppProcess(String name, int port, ManagedProcess process) {
+    private AppProcess(String name, int port, ManagedProcess process, ClassDataArchive classes) {
         this.name = name;
         this.port = port;
         this.process = process;
+        this.classes = classes;
     }
 
     /**
@@ -37,17 +39,30 @@ public final class AppProcess implements AutoCloseable {
      */
     public static AppProcess start(String name, Path moduleDir, String mainClass, int port, Map<String, String> properties,
                                    Path logFile, Duration timeout) {
+        return start(name, moduleDir, mainClass, port, properties, logFile, timeout, false);
+    }
+
+    /**
+     * As {@link #start(String, Path, String, int, Map, Path, Duration)}; with {@code shareClasses}, from the module's
+     * jar with its class-data sharing archive ({@link ClassDataArchive}) when the build has one, recorded otherwise.
+     */
+    public static AppProcess start(String name, Path moduleDir, String mainClass, int port, Map<String, String> properties,
+                                   Path logFile, Duration timeout, boolean shareClasses) {
         Ports.requireFree(port, name);
+        ClassDataArchive classes = shareClasses ? ClassDataArchive.of(moduleDir).orElse(null) : null;
         List<String> command = new ArrayList<>(List.of(ManagedProcess.currentJava(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Dmicronaut.server.port=" + port, "-Dmicronaut.server.host=127.0.0.1"));
+        if (classes != null) {
+            command.addAll(classes.jvmOptions());
+        }
         new TreeMap<>(properties).forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.addAll(List.of("-cp", classpath(moduleDir), mainClass));
+        command.addAll(List.of("-cp", classes != null ? classes.classpath() : classpath(moduleDir), mainClass));
         ManagedProcess process = new ManagedProcess(name, command, logFile).start();
-        AppProcess app = new AppProcess(name, port, process);
+        AppProcess app = new AppProcess(name, port, process, classes);
         try {
             process.awaitReady(app::answers, timeout);
         } catch (RuntimeException e) {
-            process.kill();
+            app.kill();
             throw e;
         }
         return app;
@@ -87,11 +102,17 @@ public final class AppProcess implements AutoCloseable {
     /** SIGKILL. */
     public void kill() {
         process.kill();
+        if (classes != null) {
+            classes.keep(false);
+        }
     }
 
     @Override
     public void close() {
         process.stop(Duration.ofSeconds(15));
+        if (classes != null) {
+            classes.keep(process.exitedCleanly());
+        }
     }
 
     private boolean answers() {

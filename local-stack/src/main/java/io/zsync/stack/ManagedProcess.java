@@ -89,6 +89,11 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /** Whether the process has ended on its own or on SIGTERM, not on SIGKILL. */
+    public boolean exitedCleanly() {
+        return process != null && !process.isAlive() && process.exitValue() != 128 + 9;
+    }
+
     /** SIGTERM, then SIGKILL after {@code grace}. */
     public void stop(Duration grace) {
         if (process == null || !process.isAlive()) {

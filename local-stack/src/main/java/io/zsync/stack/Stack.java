@@ -116,7 +116,7 @@ public final class Stack implements AutoCloseable {
             t = System.nanoTime();
             progress.accept(app.name(), "starting");
             AppProcess process = AppProcess.start(app.name(), root.resolve(app.module()), app.mainClass(), ports.of(app),
-                    properties(app, sandboxUrl, ports), logs.resolve(app.name() + ".log"), Duration.ofSeconds(90));
+                    properties(app, sandboxUrl, ports), logs.resolve(app.name() + ".log"), Duration.ofSeconds(90), true);
             started.push(process);
             apps.put(app.name(), process);
             progress.accept(app.name(), "ready at " + process.url() + since(t));
