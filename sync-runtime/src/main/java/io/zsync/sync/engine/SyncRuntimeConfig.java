@@ -12,7 +12,9 @@ import java.time.Duration;
  * @param group              the service's consumer group (also the prefix of its transactional ids)
  * @param retryBase          first retry delay
  * @param retryCap           longest delay between attempts
- * @param maxAttempts        attempts in all before a transient failure is dead-lettered
+ * @param maxAttempts        attempts in all before a transient failure is dead-lettered; with the defaults a record
+ *                           keeps being retried for about 40 minutes (0.5 s doubling to 5 min, jittered), so an outage
+ *                           or a storm of 429s and 5xx of that length parks records instead of dead-lettering them
  * @param retryAfterCap      longest Retry-After honoured
  * @param ledgerLoadTimeout  how long startup may take to read the ledger
  * @param retryWorker        whether this instance runs the retry worker
@@ -21,8 +23,8 @@ import java.time.Duration;
 public record SyncRuntimeConfig(
         String group,
         @Bindable(defaultValue = "500ms") Duration retryBase,
-        @Bindable(defaultValue = "30s") Duration retryCap,
-        @Bindable(defaultValue = "8") int maxAttempts,
+        @Bindable(defaultValue = "5m") Duration retryCap,
+        @Bindable(defaultValue = "20") int maxAttempts,
         @Bindable(defaultValue = "60s") Duration retryAfterCap,
         @Bindable(defaultValue = "60s") Duration ledgerLoadTimeout,
         @Bindable(defaultValue = "true") boolean retryWorker) {
