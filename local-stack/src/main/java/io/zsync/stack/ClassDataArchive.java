@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +36,7 @@ import java.util.stream.Stream;
 final class ClassDataArchive {
 
     private static final List<String> QUIET = List.of("-Xlog:cds*=error"); // a mismatch is expected after a rebuild
+    private static final Duration ABANDONED = Duration.ofMinutes(5);
 
     private final String classpath;
     private final Path archive;
@@ -72,10 +75,29 @@ final class ClassDataArchive {
         }
         try {
             Files.createDirectories(archive.getParent());
+            dropStale();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return Stream.concat(QUIET.stream(), Stream.of("-XX:ArchiveClassesAtExit=" + recording)).toList();
+    }
+
+    /**
+     * Archives of earlier builds, and recordings whose launcher never kept them (it was killed): a JVM writes its
+     * recording in the seconds it takes to exit, so one older than {@link #ABANDONED} is nobody's.
+     */
+    private void dropStale() throws IOException {
+        FileTime abandoned = FileTime.from(Instant.now().minus(ABANDONED));
+        try (Stream<Path> files = Files.list(archive.getParent())) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                boolean oldBuild = name.endsWith(".jsa") && !file.equals(archive);
+                boolean orphan = name.endsWith(".recording") && modified(file).compareTo(abandoned) < 0;
+                if (oldBuild || orphan) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     /**

@@ -95,6 +95,23 @@ class ClassDataArchiveTest {
         assertThat(ClassDataArchive.of(module).orElseThrow().archive()).isNotEqualTo(before);
     }
 
+    @Test
+    void shouldDropArchivesOfEarlierBuildsAndAbandonedRecordingsWhenRecording() throws IOException {
+        jar("jar");
+        ClassDataArchive archive = ClassDataArchive.of(module).orElseThrow();
+        Path cds = Files.createDirectories(target.resolve("cds"));
+        Path earlierBuild = Files.writeString(cds.resolve("0123456789abcdef.jsa"), "old");
+        Path abandoned = touch(Files.writeString(cds.resolve(archive.archive().getFileName() + ".x.recording"), "orphan"),
+                Instant.now().minusSeconds(600));
+        Path beingWritten = Files.writeString(cds.resolve(archive.archive().getFileName() + ".y.recording"), "now");
+
+        archive.jvmOptions();
+
+        assertThat(earlierBuild).doesNotExist();
+        assertThat(abandoned).doesNotExist();
+        assertThat(beingWritten).exists();
+    }
+
     private void jar(String content) throws IOException {
         touch(Files.writeString(target.resolve("crm-books-service-0.1.0-SNAPSHOT.jar"), content), Instant.parse("2026-11-27T06:01:00Z"));
     }
