@@ -14,6 +14,7 @@ import io.zsync.schemas.Topics;
 import io.zsync.sync.api.FlowInput;
 import io.zsync.sync.api.FlowResult;
 import io.zsync.sync.api.SyncFlow;
+import io.zsync.sync.engine.CrashPoints;
 import io.zsync.sync.engine.Failures;
 import io.zsync.zoho.crm.CrmClient;
 import io.zsync.zoho.crm.CrmRecord;
@@ -43,11 +44,13 @@ public class TicketClosedToCrmFlow implements SyncFlow {
     private final DeskClient desk;
     private final CrmClient crm;
     private final CrmDeskOrgs orgs;
+    private final CrashPoints crashPoints;
 
-    public TicketClosedToCrmFlow(DeskClient desk, CrmClient crm, CrmDeskOrgs orgs) {
+    public TicketClosedToCrmFlow(DeskClient desk, CrmClient crm, CrmDeskOrgs orgs, CrashPoints crashPoints) {
         this.desk = desk;
         this.crm = crm;
         this.orgs = orgs;
+        this.crashPoints = crashPoints;
     }
 
     @Override
@@ -126,6 +129,7 @@ public class TicketClosedToCrmFlow implements SyncFlow {
                         .map(p -> CrmRecord.of(p.update().fields()).withId(p.update().recordId())).toList();
                 try {
                     List<CrmWriteResult> written = crm.update(org, module, records);
+                    crashPoints.reached(CrashPoints.AFTER_TARGET_WRITE);
                     for (int k = 0; k < chunk.size(); k++) {
                         Pending p = chunk.get(k);
                         Optional<RuntimeException> error = k < written.size()
