@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -145,6 +146,22 @@ public final class ClosedTicketDecision {
             return new Skip("closure of ticket " + label(t) + " is already in CRM");
         }
         return new Update(module, recordId, fields, hash);
+    }
+
+    /**
+     * True when the CRM record already holds every value of {@code update}. Asked where an earlier attempt may have
+     * written the closure and then crashed before recording it: writing it again would change no value, yet be a
+     * second edit of the record, which runs the org's workflow rules on it again. A value CRM renders otherwise
+     * than it was written (a date-time with another offset) reads as not there, and the closure is written again.
+     *
+     * @param record the record's fields as CRM returns them, or null when CRM no longer has it
+     */
+    public static boolean alreadyInCrm(Map<String, ?> record, Update update) {
+        if (record == null) {
+            return false;
+        }
+        return update.fields().entrySet().stream().allMatch(wanted ->
+                Objects.equals(Text.field(record, wanted.getKey()), Text.field(update.fields(), wanted.getKey())));
     }
 
     /** Desk's closed time (ISO UTC with millis) as a CRM date or date-time in the org's zone. */

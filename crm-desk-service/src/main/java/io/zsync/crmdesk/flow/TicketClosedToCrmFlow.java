@@ -24,6 +24,7 @@ import io.zsync.zoho.desk.DeskTicket;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,8 @@ import java.util.Set;
 /**
  * {@code desk-ticket-closed-to-crm}: a Desk ticket that changes to closed updates the CRM lead or contact named
  * by its {@code cf_crm_lead_id} / {@code cf_crm_contact_id} with the last ticket status, the closed date and the
- * resolution, and qualifies a lead. CRM updates of a batch go out together, per org and module.
+ * resolution, and qualifies a lead. CRM updates of a batch go out together, per org and module. A closure that an
+ * attempt which crashed before recording it has written already is found on the record and not written again.
  */
 @Requires(property = "zsync.crm-desk.closed-ticket.enabled", notEquals = "false")
 @Singleton
@@ -107,7 +109,7 @@ public class TicketClosedToCrmFlow implements SyncFlow {
                 results[i] = Failures.classify(e);
             }
         }
-        update(pending, results);
+        update(notYetInCrm(pending, inputs, results), results);
         copies.forEach((copy, first) -> results[copy] = Results.copyOf(results[first], inputs.get(copy).event().getEventId()));
         return List.of(results);
     }
@@ -115,6 +117,48 @@ public class TicketClosedToCrmFlow implements SyncFlow {
     static ClosedTicketDecision.Ticket facts(DeskTicket t) {
         return new ClosedTicketDecision.Ticket(t.id(), t.ticketNumber(), t.status(), t.statusType(), t.closedTime(),
                 t.resolution(), t.cf());
+    }
+
+    /**
+     * The updates still to write. Where an earlier attempt may have written the closure and crashed before recording
+     * it (its intent is open in the ledger), the CRM records are read first, one call per org, module and 100
+     * records: one that already holds the closure succeeds without a second edit.
+     */
+    private List<Pending> notYetInCrm(List<Pending> pending, List<FlowInput> inputs, FlowResult[] results) {
+        List<Pending> toWrite = new ArrayList<>();
+        Map<String, List<Pending>> toCheck = new LinkedHashMap<>();
+        for (Pending p : pending) {
+            if (inputs.get(p.index()).mayHaveWritten()) {
+                toCheck.computeIfAbsent(p.org() + "\u0000" + p.update().module(), k -> new ArrayList<>()).add(p);
+            } else {
+                toWrite.add(p);
+            }
+        }
+        for (List<Pending> group : toCheck.values()) {
+            String org = group.get(0).org();
+            String module = group.get(0).update().module().name();
+            List<String> ids = group.stream().map(p -> p.update().recordId()).distinct().toList();
+            List<String> fields = group.stream().flatMap(p -> p.update().fields().keySet().stream()).distinct().toList();
+            Map<String, Map<String, Object>> records = new HashMap<>();
+            try {
+                for (int from = 0; from < ids.size(); from += CrmClient.MAX_RECORDS) {
+                    crm.getMany(org, module, ids.subList(from, Math.min(ids.size(), from + CrmClient.MAX_RECORDS)), fields)
+                            .forEach(r -> records.put(r.id(), r.fields()));
+                }
+            } catch (RuntimeException e) {
+                FlowResult.Failed failed = Failures.classify(e);
+                group.forEach(p -> results[p.index()] = failed);
+                continue;
+            }
+            for (Pending p : group) {
+                if (ClosedTicketDecision.alreadyInCrm(records.get(p.update().recordId()), p.update())) {
+                    results[p.index()] = succeeded(p, TargetAction.UNCHANGED);
+                } else {
+                    toWrite.add(p);
+                }
+            }
+        }
+        return toWrite;
     }
 
     private void update(List<Pending> pending, FlowResult[] results) {
@@ -136,7 +180,7 @@ public class TicketClosedToCrmFlow implements SyncFlow {
                                 ? written.get(k).failure().map(RuntimeException.class::cast)
                                 : Optional.of(new IllegalStateException("CRM answered no result for " + module + " "
                                 + p.update().recordId()));
-                        results[p.index()] = error.<FlowResult>map(Failures::classify).orElseGet(() -> succeeded(p));
+                        results[p.index()] = error.<FlowResult>map(Failures::classify).orElseGet(() -> succeeded(p, TargetAction.UPDATED));
                     }
                 } catch (RuntimeException e) {
                     FlowResult.Failed failed = Failures.classify(e);
@@ -146,13 +190,13 @@ public class TicketClosedToCrmFlow implements SyncFlow {
         }
     }
 
-    private static FlowResult.Succeeded succeeded(Pending p) {
+    private static FlowResult.Succeeded succeeded(Pending p, TargetAction action) {
         ClosedTicketDecision.Update u = p.update();
         Map<String, String> details = new LinkedHashMap<>();
         details.put("module", u.module().name());
         u.fields().forEach((k, v) -> details.put(k, String.valueOf(v)));
         return new FlowResult.Succeeded(List.of(new TargetRef(SystemId.ZOHO_CRM, u.module().name(), u.recordId(),
-                TargetAction.UPDATED, p.ticketNumber())), Map.of("crm." + u.module().name().toLowerCase(java.util.Locale.ROOT) + "_id",
+                action, p.ticketNumber())), Map.of("crm." + u.module().name().toLowerCase(java.util.Locale.ROOT) + "_id",
                 u.recordId()), u.mappedHash(), details);
     }
 }

@@ -248,6 +248,76 @@ class ClosedTicketDecisionTest {
     }
 
     @Nested
+    class AfterACrash {
+
+        final Update closure = (Update) ClosedTicketDecision.decide(Transition.CLOSED, Optional.of(closed(cf("L1", null))),
+                Optional.empty(), EVENT_TIME, SETTINGS);
+
+        static Map<String, Object> lead(String status, String date, String notes, String leadStatus) {
+            Map<String, Object> lead = new HashMap<>();
+            lead.put("id", "L1");
+            lead.put("Last_Name", "Hamilton");
+            lead.put("Last_Support_Ticket_Status", status);
+            lead.put("Last_Support_Ticket_Date", date);
+            lead.put("Support_Notes", notes);
+            lead.put("Lead_Status", leadStatus);
+            return lead;
+        }
+
+        @Test
+        void shouldFindTheClosureOnALeadThatHoldsEveryValueOfIt() {
+            assertThat(ClosedTicketDecision.alreadyInCrm(lead("Closed", "2026-03-01", "Replaced the battery", "Qualified"),
+                    closure)).isTrue();
+        }
+
+        @ParameterizedTest(name = "[{index}] {4}")
+        @CsvSource(nullValues = "null", value = {
+                "Closed,2026-03-01,Replaced the battery,Contacted,the lead is not qualified yet",
+                "Open,2026-03-01,Replaced the battery,Qualified,an earlier ticket's status",
+                "Closed,2026-02-20,Replaced the battery,Qualified,an earlier closure's date",
+                "Closed,2026-03-01,Sent a new charger,Qualified,an earlier ticket's resolution",
+                "Closed,2026-03-01,null,Qualified,no resolution yet",
+                "null,null,null,null,nothing reported yet"
+        })
+        void shouldWriteWhenTheLeadLacksAValueOfTheClosure(String status, String date, String notes, String leadStatus,
+                                                          String why) {
+            assertThat(ClosedTicketDecision.alreadyInCrm(lead(status, date, notes, leadStatus), closure)).as(why).isFalse();
+        }
+
+        @Test
+        void shouldWriteWhenCrmNoLongerHasTheRecord() {
+            assertThat(ClosedTicketDecision.alreadyInCrm(null, closure)).isFalse();
+        }
+
+        @Test
+        void shouldReadValuesAsCrmRendersThemTrimmed() {
+            assertThat(ClosedTicketDecision.alreadyInCrm(lead(" Closed", "2026-03-01 ", "Replaced the battery", "Qualified"),
+                    closure)).isTrue();
+        }
+
+        @Test
+        void shouldWriteAgainWhenCrmRendersTheDateTimeWithAnotherOffset() {
+            Update inLosAngeles = (Update) ClosedTicketDecision.decide(Transition.CLOSED, Optional.of(closed(cf("L1", null))),
+                    Optional.empty(), EVENT_TIME, settings(ClosedTicketSettings.DateType.DATE_TIME, "America/Los_Angeles",
+                            "Qualified"));
+            // the same instant as CRM may render it in the org's own zone: not recognised, so written again
+            assertThat(ClosedTicketDecision.alreadyInCrm(lead("Closed", "2026-03-02T05:00:00+05:30", "Replaced the battery",
+                    "Qualified"), inLosAngeles)).isFalse();
+            assertThat(ClosedTicketDecision.alreadyInCrm(lead("Closed", "2026-03-01T15:30:00-08:00", "Replaced the battery",
+                    "Qualified"), inLosAngeles)).isTrue();
+        }
+
+        @Test
+        void shouldLeaveAContactsLeadStatusAlone() {
+            Update onContact = (Update) ClosedTicketDecision.decide(Transition.CLOSED, Optional.of(closed(cf(null, "C1"))),
+                    Optional.empty(), EVENT_TIME, SETTINGS);
+            Map<String, Object> contact = lead("Closed", "2026-03-01", "Replaced the battery", null);
+            contact.remove("Lead_Status");
+            assertThat(ClosedTicketDecision.alreadyInCrm(contact, onContact)).isTrue();
+        }
+    }
+
+    @Nested
     class Dates {
 
         @ParameterizedTest(name = "[{index}] {0} in {1} as {2} -> {3}")
