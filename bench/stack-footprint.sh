@@ -34,7 +34,7 @@ grep -E "ready at" "$log" | while read -r name rest; do
   case "$label" in
     "Kafka broker") rss=$(ps -eo rss,args | grep "kafka.Kafka" | grep -v grep | awk '{print int($1/1024)}' | head -1);;
     "schema registry") rss=$(ps -eo rss,args | grep "apicurio-registry" | grep -v grep | awk '{print int($1/1024)}' | head -1);;
-    *) rss=$(ps -eo rss,args | grep "/$label/target/classes" | grep -v grep | awk '{print int($1/1024)}' | head -1);;
+    *) rss=$(ps -eo rss,args | grep -E "/$label/target/(classes|original-$label|$label-)" | grep -v grep | awk '{print int($1/1024)}' | head -1);;
   esac
   echo "| $label | ${secs:-?} | ${rss:-?} |"
 done
