@@ -32,6 +32,7 @@ import io.zsync.sync.api.FlowResult;
 import io.zsync.sync.api.PermanentSyncException;
 import io.zsync.sync.api.SyncFlow;
 import io.zsync.sync.domain.MappedHash;
+import io.zsync.sync.engine.CrashPoints;
 import io.zsync.sync.engine.Failures;
 import io.zsync.sync.engine.OutcomeCommitException;
 import io.zsync.zoho.books.BooksClient;
@@ -89,9 +90,11 @@ public class CreatorOrderFlow implements SyncFlow {
     private final SmtpMailer mailer;
     private final SagaCheckpoints checkpoints;
     private final SagaStepObserver observer;
+    private final CrashPoints crashPoints;
 
     public CreatorOrderFlow(CreatorHubOrgs orgs, CreatorClient creator, CrmClient crm, BooksClient books, DeskClient desk,
-                            SmtpMailer mailer, SagaCheckpoints checkpoints, SagaStepObserver observer) {
+                            SmtpMailer mailer, SagaCheckpoints checkpoints, SagaStepObserver observer,
+                            CrashPoints crashPoints) {
         this.orgs = orgs;
         this.creator = creator;
         this.crm = crm;
@@ -100,6 +103,7 @@ public class CreatorOrderFlow implements SyncFlow {
         this.mailer = mailer;
         this.checkpoints = checkpoints;
         this.observer = observer;
+        this.crashPoints = crashPoints;
     }
 
     @Override
@@ -218,6 +222,12 @@ public class CreatorOrderFlow implements SyncFlow {
             }
         }
 
+        /** The step's target is written and not recorded yet: the window the crash tests halt in. */
+        private void written(Step step) {
+            crashPoints.reached(CrashPoints.AFTER_TARGET_WRITE);
+            observer.afterWrite(org, order, step);
+        }
+
         /** Records a new state durably before anything else happens. */
         private void record(SagaState next) {
             checkpoints.record(ID, event, next);
@@ -242,7 +252,7 @@ public class CreatorOrderFlow implements SyncFlow {
                 contactId = insertContact();
                 action = TargetLink.Action.CREATED;
             }
-            observer.afterWrite(org, order, Step.CRM_CONTACT);
+            written(Step.CRM_CONTACT);
             record(state.with(Roles.CRM_CONTACT_ID, contactId));
             report.link(Step.CRM_CONTACT, SystemId.ZOHO_CRM.name(), CONTACTS, contactId, action, Optional.empty());
         }
@@ -272,7 +282,7 @@ public class CreatorOrderFlow implements SyncFlow {
                 dealId = Optional.of(crm.insertOne(org, DEALS, CrmRecord.of(Mappings.crmDeal(order, contactId, today(), settings))));
                 action = TargetLink.Action.CREATED;
             }
-            observer.afterWrite(org, order, Step.CRM_DEAL);
+            written(Step.CRM_DEAL);
             record(state.with(Roles.CRM_DEAL_ID, dealId.get()));
             report.link(Step.CRM_DEAL, SystemId.ZOHO_CRM.name(), DEALS, dealId.get(), action, Optional.of(dealName));
         }
@@ -298,7 +308,7 @@ public class CreatorOrderFlow implements SyncFlow {
                 action = TargetLink.Action.CREATED;
             }
             BooksInvoice done = invoice.get();
-            observer.afterWrite(org, order, Step.BOOKS_INVOICE);
+            written(Step.BOOKS_INVOICE);
             record(state.with(Roles.BOOKS_INVOICE_ID, done.invoiceId())
                     .with(Roles.BOOKS_INVOICE_NUMBER, done.invoiceNumber()));
             report.link(Step.BOOKS_INVOICE, SystemId.ZOHO_BOOKS.name(), "invoices", done.invoiceId(), action,
@@ -389,7 +399,7 @@ public class CreatorOrderFlow implements SyncFlow {
                 action = TargetLink.Action.CREATED;
             }
             DeskTicket done = ticket.get();
-            observer.afterWrite(org, order, Step.DESK_TICKET);
+            written(Step.DESK_TICKET);
             record(state.with(Roles.DESK_TICKET_ID, done.id()).with(Roles.DESK_TICKET_NUMBER, done.ticketNumber()));
             report.link(Step.DESK_TICKET, SystemId.ZOHO_DESK.name(), "tickets", done.id(), action,
                     Optional.ofNullable(done.ticketNumber()).map(SagaReport::ticketLabel));
@@ -426,7 +436,7 @@ public class CreatorOrderFlow implements SyncFlow {
                     return;
                 }
             }
-            observer.afterWrite(org, order, Step.EMAIL);
+            written(Step.EMAIL);
             record(state.with(Roles.EMAIL_SENT, confirmation.messageId()));
             report.sent(confirmation.messageId());
         }
@@ -437,7 +447,7 @@ public class CreatorOrderFlow implements SyncFlow {
             // a PATCH of the same values: repeating it after a crash is harmless, so it needs no lookup
             creator.updateRecord(org, config.report(), order.recordId(), Mappings.creatorUpdate(state, names, settings),
                     config.workflowsToSkip());
-            observer.afterWrite(org, order, Step.CREATOR_UPDATE);
+            written(Step.CREATOR_UPDATE);
             state = state.with(Roles.CREATOR_UPDATED, "true"); // recorded by the runtime with the outcome
             report.link(Step.CREATOR_UPDATE, SystemId.ZOHO_CREATOR.name(), event.getEntityType(), order.recordId(),
                     TargetLink.Action.UPDATED, Optional.of(settings.processingStatus()));
