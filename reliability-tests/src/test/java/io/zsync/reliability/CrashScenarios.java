@@ -259,10 +259,12 @@ final class CrashScenarios {
      */
     private static JsonNode read(Supplier<JsonNode> call, String field) {
         JsonNode[] answer = new JsonNode[1];
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
-            answer[0] = call.get();
-            return answer[0] == null || answer[0].has(field);
-        });
+        // asked at once: with a fixed poll interval alone, Awaitility would wait that long before the first call
+        await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                .until(() -> {
+                    answer[0] = call.get();
+                    return answer[0] == null || answer[0].has(field);
+                });
         return answer[0];
     }
 
