@@ -143,10 +143,11 @@ final class CrashHarness {
         }
     }
 
-    /** The flow's completions of each record, from one read of the completions topic. */
+    /** The flow's completions of each record that are outcomes of the run's change, from one read of the completions topic. */
     private static Map<String, List<SyncCompleted>> byRecord(TopicProbe<SyncCompleted> completions, CrashScenario scenario,
                                                              List<String> ids) {
-        Map<String, List<SyncCompleted>> all = completions.values(c -> c.getFlowId().equals(scenario.flowId())).stream()
+        Map<String, List<SyncCompleted>> all = completions.values(c -> c.getFlowId().equals(scenario.flowId())
+                        && scenario.isOutcome(c)).stream()
                 .collect(Collectors.groupingBy(c -> c.getSource().getRecordId()));
         Map<String, List<SyncCompleted>> mine = new HashMap<>();
         ids.forEach(id -> mine.put(id, all.getOrDefault(id, List.of())));

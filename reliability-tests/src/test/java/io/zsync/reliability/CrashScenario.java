@@ -1,6 +1,7 @@
 package io.zsync.reliability;
 
 import io.zsync.contract.ChangeEvent;
+import io.zsync.contract.SyncCompleted;
 import io.zsync.schemas.TopicSpec;
 import io.zsync.sync.it.ZohoStack;
 
@@ -21,6 +22,15 @@ interface CrashScenario {
 
     /** The flow whose completions are counted. */
     String flowId();
+
+    /**
+     * Whether a completion of the flow is an outcome of the change the run is about. A source record a user makes
+     * in two steps (a deal created, then won; a ticket opened, then closed) also completes its first change, with
+     * a skip saying it is not the flow's trigger; that one does not show the record's change was processed.
+     */
+    default boolean isOutcome(SyncCompleted completion) {
+        return true;
+    }
 
     /** Every topic the service's consumer group reads: where the run starts, and what the replay reads again. */
     List<TopicSpec<String, ChangeEvent>> topics();
