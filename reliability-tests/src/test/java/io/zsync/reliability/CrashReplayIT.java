@@ -35,4 +35,9 @@ class CrashReplayIT {
     void shouldCreateExactlyOneHubSpotContactPerCrmContactThroughCrashesAndReplay() {
         harness.run(new CrashScenarios.ContactToHubSpot());
     }
+
+    @Test
+    void shouldCreateExactlyOneBooksInvoicePerWonDealThroughCrashesAndReplay() {
+        harness.run(new CrashScenarios.WonDealToBooksInvoice());
+    }
 }

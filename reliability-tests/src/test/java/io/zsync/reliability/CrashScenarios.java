@@ -2,6 +2,8 @@ package io.zsync.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zsync.contract.ChangeEvent;
+import io.zsync.contract.SyncCompleted;
+import io.zsync.contract.SyncStatus;
 import io.zsync.schemas.TopicSpec;
 import io.zsync.schemas.Topics;
 import io.zsync.stack.SandboxDefaults;
@@ -253,9 +255,96 @@ final class CrashScenarios {
     }
 
     /**
+     * crm-books-service: a CRM deal that becomes "Closed Won" gets one Books invoice. The flow finds an invoice an
+     * earlier, crashed attempt created by its number ({@code DEAL-} + the deal id), which Books keeps unique, so a
+     * count by number could never show a second invoice; invoices are counted by the reference the flow gives
+     * them, the deal id, as well as by number. Each chunk's deals belong to one contact (a customer who wins
+     * several deals), so the run's Books calls and crashes go to invoices rather than to customers.
+     */
+    static final class WonDealToBooksInvoice implements CrashScenario {
+        private static final String BOOKS_ORG = "organization_id=" + SandboxDefaults.BOOKS_ORGANIZATION_ID;
+
+        public String module() {
+            return "crm-books-service";
+        }
+
+        public String mainClass() {
+            return "io.zsync.crmbooks.CrmBooksApplication";
+        }
+
+        public String flowId() {
+            return "crm-deal-to-books-invoice";
+        }
+
+        /** The skip of a deal's creation, before it is won, is not its outcome. */
+        @Override
+        public boolean isOutcome(SyncCompleted completion) {
+            return completion.getStatus() != SyncStatus.SKIPPED || completion.getSkipReason() == null
+                    || !completion.getSkipReason().startsWith("deal stage is 'Qualification'");
+        }
+
+        public List<TopicSpec<String, ChangeEvent>> topics() {
+            return List.of(Topics.CRM_CONTACTS, Topics.CRM_DEALS);
+        }
+
+        public Map<String, String> properties() {
+            return Map.of();
+        }
+
+        public String sources() {
+            return "won deals";
+        }
+
+        public String targets() {
+            return "Books invoices";
+        }
+
+        /** As a sales rep works: the deals are made open with their product, then all moved to Closed Won. */
+        public List<String> create(ZohoStack zoho, String run, int from, int to) {
+            String product = "Crash widget " + run + "-" + from;
+            String itemId = read(() -> zoho.zoho("POST", "/books/v3/items?" + BOOKS_ORG, """
+                    {"name":"%s","rate":25}""".formatted(product)), "item").path("item").path("item_id").asText();
+            String productId = crmInsert(zoho, "Products", List.of("""
+                    {"Product_Name":"%s","Unit_Price":25,"Books_Item_ID":"%s"}""".formatted(product, itemId))).get(0);
+            String contactId = crmInsert(zoho, "Contacts", List.of("""
+                    {"First_Name":"Crash","Last_Name":"Deals %s-%d","Email":"deals.%s.%d@example.com"}"""
+                    .formatted(run, from, run, from))).get(0);
+            List<String> deals = crmInsert(zoho, "Deals", IntStream.range(from, to).mapToObj(i -> """
+                    {"Deal_Name":"Crash deal %s-%d","Stage":"Qualification","Contact_Name":{"id":"%s"}}"""
+                    .formatted(run, i, contactId)).toList());
+            for (String dealId : deals) {
+                read(() -> zoho.zoho("PUT", "/crm/v8/Deals/" + dealId + "/Products/" + productId, """
+                        {"data":[{"Quantity":2,"List_Price":20}]}"""), "data");
+            }
+            crmUpdate(zoho, "Deals", deals.stream().map(id -> """
+                    {"id":"%s","Stage":"Closed Won"}""".formatted(id)).toList());
+            return deals;
+        }
+
+        public Map<String, Integer> targetsPerSource(ZohoStack zoho, String run, List<String> sourceIds) {
+            Map<String, Integer> counts = new HashMap<>();
+            for (String dealId : sourceIds) {
+                // search_text matches the number and the reference: one call finds invoices carrying either
+                JsonNode found = read(() -> zoho.zoho("GET", "/books/v3/invoices?" + BOOKS_ORG + "&search_text=" + dealId,
+                        null), "invoices");
+                int mine = 0;
+                for (JsonNode invoice : found.path("invoices")) {
+                    if (("DEAL-" + dealId).equals(invoice.path("invoice_number").asText())
+                            || dealId.equals(invoice.path("reference_number").asText())) {
+                        mine++;
+                    }
+                }
+                counts.put(dealId, mine);
+            }
+            return counts;
+        }
+    }
+
+    /**
      * A read of the sandbox: its answer once it holds {@code field}, or null for 204 (nothing found). The test's own
      * reads share the products' rate limits with the service (Books allows 100 calls a minute), so an answer
-     * without the field (a 429) is read again rather than taken for "none".
+     * without the field (a 429) is read again rather than taken for "none". Scenarios send their own writes to a
+     * busy product (a Books item, a deal's product) through it too: a 429 carried nothing out, so they are repeated.
      */
     private static JsonNode read(Supplier<JsonNode> call, String field) {
         JsonNode[] answer = new JsonNode[1];
@@ -282,5 +371,15 @@ final class CrashScenarios {
         }
         assertThat(ids).hasSize(records.size());
         return ids;
+    }
+
+    /** Updates CRM records (each a JSON object with its id), at most 100 per call. */
+    private static void crmUpdate(ZohoStack zoho, String module, List<String> records) {
+        for (int from = 0; from < records.size(); from += 100) {
+            String data = records.subList(from, Math.min(records.size(), from + 100)).stream()
+                    .collect(Collectors.joining(",", "{\"data\":[", "]}"));
+            JsonNode written = zoho.zoho("PUT", "/crm/v8/" + module, data);
+            written.path("data").forEach(r -> assertThat(r.path("status").asText()).as(r.toString()).isEqualTo("success"));
+        }
     }
 }
