@@ -40,4 +40,9 @@ class CrashReplayIT {
     void shouldCreateExactlyOneBooksInvoicePerWonDealThroughCrashesAndReplay() {
         harness.run(new CrashScenarios.WonDealToBooksInvoice());
     }
+
+    @Test
+    void shouldEditTheCrmLeadOncePerClosedTicketThroughCrashesAndReplay() {
+        harness.run(new CrashScenarios.ClosedTicketToCrmLead());
+    }
 }

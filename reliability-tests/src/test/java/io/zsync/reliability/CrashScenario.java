@@ -46,6 +46,9 @@ interface CrashScenario {
     /** Creates source records {@code from} (inclusive) to {@code to} of {@code run} and returns their ids, in order. */
     List<String> create(ZohoStack zoho, String run, int from, int to);
 
-    /** The number of target records the sandbox holds for each of these source records (0 when none). */
+    /**
+     * The number of targets each of these source records has (0 when none): the target records the sandbox holds for
+     * it or, for a flow that only updates a record, the writes the product reports on that record.
+     */
     Map<String, Integer> targetsPerSource(ZohoStack zoho, String run, List<String> sourceIds);
 }

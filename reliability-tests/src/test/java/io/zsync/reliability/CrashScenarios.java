@@ -2,18 +2,24 @@ package io.zsync.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zsync.contract.ChangeEvent;
+import io.zsync.contract.EventOrigin;
+import io.zsync.contract.Operation;
 import io.zsync.contract.SyncCompleted;
 import io.zsync.contract.SyncStatus;
 import io.zsync.schemas.TopicSpec;
 import io.zsync.schemas.Topics;
 import io.zsync.stack.SandboxDefaults;
+import io.zsync.sync.TopicProbe;
 import io.zsync.sync.it.ZohoStack;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -336,6 +342,101 @@ final class CrashScenarios {
                 }
                 counts.put(dealId, mine);
             }
+            return counts;
+        }
+    }
+
+    /**
+     * crm-desk-service: a Desk ticket that closes updates the CRM lead its {@code cf_crm_lead_id} names, once. The
+     * flow creates nothing: its target is one edit of the lead per closure (status, date, resolution, lead status).
+     * A second edit with the same values leaves the lead as it was but is a second write all the same: CRM runs the
+     * org's workflow rules on it again (the flow updates with CRM's default triggers) and notifies it again. So the
+     * lead's edits are counted, as CRM reports each one through its notification channel (one notification per
+     * edit, which the gateway publishes as an UPDATED change of the lead, its id derived from the notification, so a
+     * notification delivered twice counts once; the gateway's reconciliation passes publish changed leads too, and
+     * are no edits). The lead flow is off: it would open a ticket per lead and write back on it, and no edit of
+     * these leads other than the closures' is made.
+     */
+    static final class ClosedTicketToCrmLead implements CrashScenario {
+        public String module() {
+            return "crm-desk-service";
+        }
+
+        public String mainClass() {
+            return "io.zsync.crmdesk.CrmDeskApplication";
+        }
+
+        public String flowId() {
+            return "desk-ticket-closed-to-crm";
+        }
+
+        /** The skip of a ticket's opening, before it is closed, is not its outcome. */
+        @Override
+        public boolean isOutcome(SyncCompleted completion) {
+            return completion.getStatus() != SyncStatus.SKIPPED || completion.getSkipReason() == null
+                    || !completion.getSkipReason().startsWith("not a transition to closed");
+        }
+
+        public List<TopicSpec<String, ChangeEvent>> topics() {
+            return List.of(Topics.DESK_TICKETS);
+        }
+
+        public Map<String, String> properties() {
+            return Map.of("zsync.crm-desk.lead-ticket.enabled", "false");
+        }
+
+        public String sources() {
+            return "closed tickets";
+        }
+
+        public String targets() {
+            return "CRM lead edits";
+        }
+
+        /** A lead per ticket; an agent opens each ticket for its lead and closes it with a resolution. */
+        public List<String> create(ZohoStack zoho, String run, int from, int to) {
+            List<String> leads = crmInsert(zoho, "Leads", IntStream.range(from, to).mapToObj(i -> """
+                    {"First_Name":"Crash","Last_Name":"Closure %s-%d","Email":"closure.%s.%d@example.com",
+                     "Company":"Crash Test"}""".formatted(run, i, run, i)).toList());
+            List<String> tickets = new ArrayList<>();
+            for (int i = from; i < to; i++) { // Desk creates one ticket per call
+                JsonNode ticket = zoho.zoho("POST", "/api/v1/tickets", """
+                        {"subject":"Crash closure %s-%d","departmentId":"%s","contact":{"lastName":"Closure %s-%d",
+                         "email":"closure.%s.%d@example.com"},"cf":{"cf_crm_lead_id":"%s"}}"""
+                        .formatted(run, i, ZohoStack.DESK_DEPARTMENT_ID, run, i, run, i, leads.get(i - from)));
+                assertThat(ticket.path("id").asText()).as(String.valueOf(ticket)).isNotBlank();
+                tickets.add(ticket.path("id").asText());
+            }
+            for (int k = 0; k < tickets.size(); k++) {
+                JsonNode closed = zoho.zoho("PATCH", "/api/v1/tickets/" + tickets.get(k), """
+                        {"status":"Closed","resolution":"Resolved %s-%d"}""".formatted(run, from + k));
+                assertThat(closed.path("statusType").asText()).as(String.valueOf(closed)).isEqualTo("Closed");
+            }
+            return tickets;
+        }
+
+        public Map<String, Integer> targetsPerSource(ZohoStack zoho, String run, List<String> sourceIds) {
+            Map<String, String> leadOf = new HashMap<>(); // the lead each ticket names, as the flow follows it
+            for (String ticketId : sourceIds) {
+                JsonNode ticket = read(() -> zoho.zoho("GET", "/api/v1/tickets/" + ticketId, null), "cf");
+                leadOf.put(ticketId, ticket.path("cf").path("cf_crm_lead_id").asText());
+            }
+            Map<String, Set<String>> edits = new HashMap<>();
+            try (TopicProbe<ChangeEvent> leadChanges = new TopicProbe<>(Topics.CRM_LEADS)) {
+                try {
+                    // CRM notifies an edit right after making it; give the last ones time to come through
+                    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                        leadChanges.values(e -> e.getOrigin() == EventOrigin.WEBHOOK && e.getOperation() == Operation.UPDATED
+                                        && leadOf.containsValue(e.getRecordId()))
+                                .forEach(e -> edits.computeIfAbsent(e.getRecordId(), id -> new HashSet<>()).add(e.getEventId()));
+                        return edits.keySet().containsAll(leadOf.values());
+                    });
+                } catch (ConditionTimeoutException e) {
+                    // a lead no closure reached keeps 0 edits: the figures show it
+                }
+            }
+            Map<String, Integer> counts = new HashMap<>();
+            leadOf.forEach((ticketId, leadId) -> counts.put(ticketId, edits.getOrDefault(leadId, Set.of()).size()));
             return counts;
         }
     }
