@@ -45,4 +45,9 @@ class CrashReplayIT {
     void shouldEditTheCrmLeadOncePerClosedTicketThroughCrashesAndReplay() {
         harness.run(new CrashScenarios.ClosedTicketToCrmLead());
     }
+
+    @Test
+    void shouldFanOutEachCreatorOrderExactlyOnceThroughCrashesAndReplay() {
+        harness.run(new CrashScenarios.CreatorOrderFanOut());
+    }
 }

@@ -1,6 +1,8 @@
 package io.zsync.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.zsync.contract.ChangeEvent;
 import io.zsync.contract.EventOrigin;
 import io.zsync.contract.Operation;
@@ -8,11 +10,14 @@ import io.zsync.contract.SyncCompleted;
 import io.zsync.contract.SyncStatus;
 import io.zsync.schemas.TopicSpec;
 import io.zsync.schemas.Topics;
+import io.zsync.stack.Ports;
 import io.zsync.stack.SandboxDefaults;
 import io.zsync.sync.TopicProbe;
 import io.zsync.sync.it.ZohoStack;
 import org.awaitility.core.ConditionTimeoutException;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +28,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -438,6 +445,115 @@ final class CrashScenarios {
             Map<String, Integer> counts = new HashMap<>();
             leadOf.forEach((ticketId, leadId) -> counts.put(ticketId, edits.getOrDefault(leadId, Set.of()).size()));
             return counts;
+        }
+    }
+
+    /**
+     * creator-hub-service: a submitted Creator order fans out to a CRM contact, a CRM deal, a Books invoice, a VIP
+     * Desk ticket, a confirmation e-mail and the order's own update. Every order here is a VIP one (2 x 6,000 above
+     * the 10,000 threshold). Counted per order, each by the natural key the saga looks it up by when it resumes:
+     * invoices by their reference (the order number), deals by their name ({@code Order <number>}), tickets by the
+     * order id in {@code cf_order_id}. An order's figure is the largest of the three counts when one is over 1 (a
+     * duplicate), else the smallest (0 when a target is missing). The confirmations go to a real SMTP server.
+     */
+    static final class CreatorOrderFanOut implements CrashScenario {
+        private static final String BOOKS_ORG = "organization_id=" + SandboxDefaults.BOOKS_ORGANIZATION_ID;
+        private static final String APP = "/creator/v2.1/data/" + ZohoStack.CREATOR_OWNER + "/" + ZohoStack.CREATOR_APP;
+
+        private GreenMail smtp;
+
+        public String module() {
+            return "creator-hub-service";
+        }
+
+        public String mainClass() {
+            return "io.zsync.creatorhub.CreatorHubApplication";
+        }
+
+        public String flowId() {
+            return "creator-order-to-zoho";
+        }
+
+        public List<TopicSpec<String, ChangeEvent>> topics() {
+            return List.of(Topics.CREATOR_ORDERS);
+        }
+
+        public Map<String, String> properties() {
+            return Map.of("javamail.properties.mail.smtp.host", "127.0.0.1",
+                    "javamail.properties.mail.smtp.port", String.valueOf(smtp().getSmtp().getPort()));
+        }
+
+        public String sources() {
+            return "Creator orders";
+        }
+
+        public String targets() {
+            return "invoices, deals or VIP tickets";
+        }
+
+        /** The product the orders buy exists in Books; customers submit the orders through the app's form. */
+        public List<String> create(ZohoStack zoho, String run, int from, int to) {
+            String product = "Crash gadget " + run + "-" + from;
+            read(() -> zoho.zoho("POST", "/books/v3/items?" + BOOKS_ORG, """
+                    {"name":"%s","rate":6000}""".formatted(product)), "item");
+            String orders = IntStream.range(from, to).mapToObj(i -> """
+                    {"Order_Number":"%s","Customer_First_Name":"Crash","Customer_Last_Name":"Buyer %s",
+                     "Customer_Email":"%s","Product_Name":"%s","Quantity":2,"Unit_Price":"6000.00",
+                     "Total_Amount":"12000.00"}""".formatted(number(run, i), number(run, i), email(run, i), product))
+                    .collect(Collectors.joining(",", "{\"data\":[", "]}"));
+            JsonNode added = zoho.zoho("POST", APP + "/form/Order", orders);
+            List<String> ids = new ArrayList<>();
+            added.path("result").forEach(r -> {
+                assertThat(r.path("code").asInt()).as(r.toString()).isEqualTo(3000);
+                ids.add(r.path("data").path("ID").asText());
+            });
+            assertThat(ids).hasSize(to - from);
+            return ids;
+        }
+
+        public Map<String, Integer> targetsPerSource(ZohoStack zoho, String run, List<String> sourceIds) {
+            Map<String, Integer> counts = new HashMap<>();
+            for (int i = 0; i < sourceIds.size(); i++) {
+                String number = number(run, i);
+                String orderId = sourceIds.get(i);
+                JsonNode invoices = read(() -> zoho.zoho("GET", "/books/v3/invoices?" + BOOKS_ORG + "&reference_number="
+                        + number, null), "invoices");
+                int invoiceCount = (int) stream(invoices.path("invoices"))
+                        .filter(inv -> number.equals(inv.path("reference_number").asText())).count();
+                String dealName = "Order " + number;
+                JsonNode deals = read(() -> zoho.zoho("GET", "/crm/v8/Deals/search?criteria="
+                        + URLEncoder.encode("(Deal_Name:equals:" + dealName + ")", StandardCharsets.UTF_8), null), "data");
+                int dealCount = deals == null ? 0 : (int) stream(deals.path("data"))
+                        .filter(d -> dealName.equals(d.path("Deal_Name").asText())).count();
+                JsonNode tickets = read(() -> zoho.zoho("GET", "/api/v1/tickets/search?limit=100&customField1=cf_order_id:"
+                        + orderId, null), "data");
+                int ticketCount = tickets == null ? 0 : tickets.path("data").size();
+                int most = Math.max(invoiceCount, Math.max(dealCount, ticketCount));
+                int least = Math.min(invoiceCount, Math.min(dealCount, ticketCount));
+                counts.put(orderId, most > 1 ? most : least);
+            }
+            return counts;
+        }
+
+        private synchronized GreenMail smtp() {
+            if (smtp == null) {
+                smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+                smtp.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop, "crash-smtp-stop"));
+            }
+            return smtp;
+        }
+
+        private static String number(String run, int i) {
+            return "CR-" + run + "-" + i;
+        }
+
+        private static String email(String run, int i) {
+            return "order." + run + "." + i + "@customer.test";
+        }
+
+        private static Stream<JsonNode> stream(JsonNode array) {
+            return StreamSupport.stream(array.spliterator(), false);
         }
     }
 
