@@ -97,9 +97,25 @@ public final class SandboxClient {
         return call(method, path, json, null);
     }
 
-    /** Calls a Zoho product API of the sandbox with a fresh OAuth token (and Desk's orgId header). */
+    /**
+     * Calls a Zoho product API of the sandbox with an OAuth token (and Desk's orgId header). A token refused as
+     * invalid is dropped and the call made once more with a new one, as a real client must: Zoho revokes a refresh
+     * token's oldest access token once it has too many active, which suites that restart services many times reach.
+     */
     public JsonNode zoho(String method, String path, String json) {
-        return call(method, path, json, "Zoho-oauthtoken " + accessToken());
+        String token = accessToken();
+        try {
+            return call(method, path, json, "Zoho-oauthtoken " + token);
+        } catch (Unauthorized refused) {
+            tokenHolder.forget(token);
+            return call(method, path, json, "Zoho-oauthtoken " + accessToken());
+        }
+    }
+
+    private synchronized void forget(String refused) {
+        if (refused.equals(token)) {
+            token = null;
+        }
     }
 
     /** Calls the sandbox's HubSpot API with the private-app token. */
@@ -124,7 +140,10 @@ public final class SandboxClient {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 500 || response.statusCode() == 401 || response.statusCode() == 404) {
+            if (response.statusCode() == 401) {
+                throw new Unauthorized(method + " " + path + " answered 401: " + response.body());
+            }
+            if (response.statusCode() >= 500 || response.statusCode() == 404) {
                 throw new StackException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return response.body().isBlank() ? null : JSON.readTree(response.body());
@@ -133,6 +152,13 @@ public final class SandboxClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("interrupted calling the sandbox", e);
+        }
+    }
+
+    /** A 401: the credentials were refused. */
+    static final class Unauthorized extends StackException {
+        Unauthorized(String message) {
+            super(message);
         }
     }
 }
