@@ -61,6 +61,22 @@ public final class EchoCheck {
         return new Verdict(Kind.CHANGED, null);
     }
 
+    /**
+     * A contact we kept and unlinked when its partner was deleted ({@code on-external-delete: UNLINK}), against the
+     * values it held then: while it holds them, its notifications (a late echo of the pair's own writes, the echo
+     * of the unlink, a batch run that lists it) are no reason to start a new pair; a change by a person is.
+     *
+     * @param unlinked the record of the unlink: the kept contact's values (by fingerprint), when, and by whom
+     */
+    public static Verdict classifyUnlinked(Side side, ContactValues current, Optional<Provenance> unlinked) {
+        if (unlinked.isPresent() && unlinked.get().hash().equals(current.hash())) {
+            return new Verdict(Kind.UNCHANGED, "unchanged since " + unlinked.get().writer() + " unlinked the "
+                    + side.label() + " contact from its deleted partner at " + unlinked.get().at()
+                    + "; its next change starts a new pair");
+        }
+        return new Verdict(Kind.CHANGED, null);
+    }
+
     /** A recorded write is the latest word on its side unless a sync finished after it was recorded. */
     private static boolean isLatest(Provenance written, Optional<Baseline> base) {
         return base.isEmpty() || written.at().isAfter(base.get().at());

@@ -149,7 +149,8 @@ public class CrmContactToExternalFlow implements SyncFlow {
 
     /**
      * A contact without a partner: create one, unless an earlier attempt may already have (then look it up by the
-     * Zoho id it carries, or by e-mail, and link to it).
+     * Zoho id it carries, or by e-mail, and link to it), or unless we kept it unlinked when its partner was deleted
+     * and nobody has changed it since.
      */
     private void planCreate(String org, PairPlan plan) {
         CrmContact c = plan.crm;
@@ -163,6 +164,11 @@ public class CrmContactToExternalFlow implements SyncFlow {
             requireLinkedTo(existing.get(), c.id());
             writer.planLinked(plan, c, existing.get(), Optional.empty());
             plan.targets.add(writer.externalRef(existing.get().id(), TargetAction.MATCHED));
+            return;
+        }
+        EchoCheck.Verdict kept = EchoCheck.classifyUnlinked(Side.CRM, c.values(), pairs.unlinkedCrm(org, c.id()));
+        if (kept.skip()) {
+            plan.skip(kept.reason());
             return;
         }
         plan.agreed = c.values();

@@ -205,7 +205,8 @@ public class ExternalContactToCrmFlow implements SyncFlow {
             return;
         }
         plan.crmId = link.get();
-        EchoCheck.Verdict verdict = EchoCheck.classifyDeletion(Side.EXTERNAL, pairs.baseline(plan.crmId, plan.externalId),
+        Optional<Baseline> base = pairs.baseline(plan.crmId, plan.externalId);
+        EchoCheck.Verdict verdict = EchoCheck.classifyDeletion(Side.EXTERNAL, base,
                 pairs.wroteTo(Side.EXTERNAL, plan.org, plan.crmId));
         if (verdict.skip()) {
             plan.skip(verdict.reason());
@@ -215,6 +216,8 @@ public class ExternalContactToCrmFlow implements SyncFlow {
             plan.crmOp = PairPlan.CrmOp.DELETE;
         } else {
             plan.crmExternalLink = "";
+            // the kept contact holds the pair's last values: until a person changes them, nothing starts a new pair
+            plan.keptCrmHash = base.filter(b -> !b.deleted()).map(Baseline::hash).orElse(null);
         }
     }
 

@@ -39,6 +39,11 @@ public class PairLedger {
     public static final String WROTE_CRM = "external-sync.wrote-crm";
     /** Provenance of writes to external contacts, keyed {@code <org>/<crm id>}. */
     public static final String WROTE_EXTERNAL = "external-sync.wrote-external";
+    /**
+     * CRM contacts kept and unlinked because their external partner was deleted, keyed {@code <org>/<crm id>}:
+     * the values the kept contact held (by fingerprint), so that only a later change starts a new pair.
+     */
+    public static final String UNLINKED_CRM = "external-sync.unlinked-crm";
 
     private final LedgerStore ledger;
     private final OutcomeTransactions transactions;
@@ -73,8 +78,23 @@ public class PairLedger {
         return ledger.get(flowOf(side), org + "/" + key).flatMap(e -> Provenance.from(e.getMappedHash(), e.getTargets()));
     }
 
-    /** A write about to happen. */
-    public record Intent(Side side, String org, String key, Provenance provenance, String eventId) {
+    /** The record of the unlink that kept CRM contact {@code crmId} when its external partner was deleted. */
+    public Optional<Provenance> unlinkedCrm(String org, String crmId) {
+        return ledger.get(UNLINKED_CRM, org + "/" + crmId).flatMap(e -> Provenance.from(e.getMappedHash(), e.getTargets()));
+    }
+
+    /** A write about to happen, recorded under a pseudo-flow's key. */
+    public record Intent(String flow, String org, String key, Provenance provenance, String eventId) {
+
+        /** A write to {@code side}, keyed as {@link #wroteTo} reads it. */
+        static Intent wrote(Side side, String org, String key, Provenance provenance, String eventId) {
+            return new Intent(flowOf(side), org, key, provenance, eventId);
+        }
+
+        /** The unlink of a kept CRM contact; {@code provenance} holds the values the contact keeps. */
+        static Intent unlinkedCrm(String org, String crmId, Provenance provenance, String eventId) {
+            return new Intent(UNLINKED_CRM, org, crmId, provenance, eventId);
+        }
     }
 
     /** Commits the provenance of the writes about to happen, in one transaction, before any of them is sent. */
@@ -87,7 +107,7 @@ public class PairLedger {
         for (Intent intent : intents) {
             Map<String, String> targets = new HashMap<>(intent.provenance().toTargets());
             LedgerEntry entry = LedgerEntry.newBuilder()
-                    .setFlowId(flowOf(intent.side())).setRecordId(intent.org() + "/" + intent.key())
+                    .setFlowId(intent.flow()).setRecordId(intent.org() + "/" + intent.key())
                     .setState(LedgerState.DONE).setLastEventId(intent.eventId()).setRecentEventIds(new ArrayList<>())
                     .setRecordVersion(null).setMappedHash(intent.provenance().hash()).setTargets(targets)
                     .setUpdatedAt(intent.provenance().at())

@@ -47,6 +47,8 @@ final class PairPlan {
     CrmOp crmOp = CrmOp.NONE;
     Map<ContactField, String> crmChanges = Map.of();
     String crmExternalLink;
+    /** When an external deletion unlinks the CRM contact: the fingerprint of the values it keeps (the pair's last). */
+    String keptCrmHash;
     List<Conflict> conflicts = List.of();
     final List<TargetRef> targets = new ArrayList<>();
     String step;

@@ -113,10 +113,14 @@ public class PairWriter {
             Provenance provenance = new Provenance(hash, now, flowId);
             String eventId = plan.input.event().getEventId();
             if (plan.writesCrmFields() && known(plan.externalId)) {
-                intents.add(new PairLedger.Intent(Side.CRM, plan.org, plan.externalId, provenance, eventId));
+                intents.add(PairLedger.Intent.wrote(Side.CRM, plan.org, plan.externalId, provenance, eventId));
             }
             if (plan.writesExternalFields() && known(plan.crmId)) {
-                intents.add(new PairLedger.Intent(Side.EXTERNAL, plan.org, plan.crmId, provenance, eventId));
+                intents.add(PairLedger.Intent.wrote(Side.EXTERNAL, plan.org, plan.crmId, provenance, eventId));
+            }
+            if (plan.keptCrmHash != null && known(plan.crmId)) {
+                intents.add(PairLedger.Intent.unlinkedCrm(plan.org, plan.crmId,
+                        new Provenance(plan.keptCrmHash, now, flowId), eventId));
             }
         }
         pairs.record(intents);

@@ -129,4 +129,18 @@ class EchoCheckTest {
         assertThat(EchoCheck.classifyDeletion(Side.CRM, deleted, Optional.empty()).kind())
                 .isEqualTo(EchoCheck.Kind.UNCHANGED);
     }
+
+    @Test
+    void shouldKeepAnUnlinkedContactAloneUntilAPersonChangesIt() {
+        Optional<Provenance> unlinked = Optional.of(new Provenance(X.hash(), SYNC, "external-contact-to-crm"));
+
+        EchoCheck.Verdict same = EchoCheck.classifyUnlinked(Side.CRM, X, unlinked);
+        EchoCheck.Verdict changed = EchoCheck.classifyUnlinked(Side.CRM, Y, unlinked);
+        EchoCheck.Verdict never = EchoCheck.classifyUnlinked(Side.CRM, X, Optional.empty());
+
+        assertThat(same.kind()).isEqualTo(EchoCheck.Kind.UNCHANGED);
+        assertThat(same.reason()).contains("unlinked").contains("external-contact-to-crm").contains(SYNC.toString());
+        assertThat(changed.kind()).isEqualTo(EchoCheck.Kind.CHANGED);
+        assertThat(never.kind()).isEqualTo(EchoCheck.Kind.CHANGED);
+    }
 }

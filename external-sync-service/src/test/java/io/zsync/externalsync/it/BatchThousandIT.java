@@ -65,13 +65,7 @@ class BatchThousandIT implements TestPropertyProvider {
     }
 
     private Map<String, Object> runBatch(Duration atMost) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> leadership.isLeader() && !batch.isRunning(Sandbox.ORG));
-        CrmContactBatch.Start start = batch.start(Sandbox.ORG);
-        assertThat(start.started()).as(start.message()).isTrue();
-        await().atMost(atMost).until(() -> !batch.isRunning(Sandbox.ORG));
-        Map<String, Object> last = batch.lastRun(Sandbox.ORG).orElseThrow();
-        assertThat(String.valueOf(last.get("outcome"))).as(last.toString()).startsWith("completed");
-        return last;
+        return Batches.runToEnd(batch, leadership, atMost);
     }
 
     @SuppressWarnings("unchecked")

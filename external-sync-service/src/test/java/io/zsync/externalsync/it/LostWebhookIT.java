@@ -58,16 +58,8 @@ class LostWebhookIT implements TestPropertyProvider {
         completions.close();
     }
 
-    /** Runs the batch for the org to its end (waiting for the lead and for any running batch first). */
     private Map<String, Object> runBatch() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> leadership.isLeader() && !batch.isRunning(Sandbox.ORG));
-        CrmContactBatch.Start start = batch.start(Sandbox.ORG);
-        assertThat(start.started()).as(start.message()).isTrue();
-        await().atMost(Duration.ofSeconds(120)).until(() -> !batch.isRunning(Sandbox.ORG));
-        Map<String, Object> last = batch.lastRun(Sandbox.ORG).orElseThrow();
-        assertThat(last.get("runId")).isEqualTo(start.runId());
-        assertThat(String.valueOf(last.get("outcome"))).startsWith("completed");
-        return last;
+        return Batches.runToEnd(batch, leadership, Duration.ofSeconds(120));
     }
 
     @Test
