@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Loopback port helpers. */
 public final class Ports {
@@ -12,13 +13,38 @@ public final class Ports {
     private Ports() {
     }
 
-    /** A port that is free on 127.0.0.1 right now. */
+    /** Below Linux's default ephemeral range (32768-60999), where outgoing connections take their local ports. */
+    static final int FIRST = 20_000;
+    static final int LAST = 32_767;
+    private static final int TRIES = 100;
+
+    /**
+     * A port that is free on 127.0.0.1 right now, for a process started afterwards. Chosen at random below the
+     * ephemeral range: a port the kernel hands out for {@code 0} lies inside it, and until the process binds it
+     * any outgoing connection of the tests, the broker or the services may take it as its local port.
+     */
     public static int free() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < TRIES; i++) {
+            int port = random.nextInt(FIRST, LAST + 1);
+            if (bindable(port)) {
+                return port;
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new StackException("no free loopback port: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
