@@ -34,8 +34,9 @@ import java.util.concurrent.TimeUnit;
  * Projects 100 per 2 minutes (§7.1); Creator 100 per minute ({@code [U]}); HubSpot 190 per 10 s and 4 searches
  * per second (§9.1). Editions raise them per org ({@code crm-daily-credits}, {@code books-daily-cap}, ...) or
  * per product ({@code zsync.zoho.budgets.<product>.*}). The 24-hour windows are fixed windows starting when
- * the budget is first used, a conservative stand-in for Zoho's rolling window. Budgets are per process: with
- * several instances, divide the numbers among them.
+ * the budget is first used, a conservative stand-in for Zoho's rolling window. Budgets are per process, while
+ * most limits are per org: where several services (or instances) call one product of one org, give each a
+ * {@code zsync.zoho.budgets.<product>.share} so that the shares add up to at most 1.
  */
 @Singleton
 public class BudgetRegistry {
@@ -96,6 +97,9 @@ public class BudgetRegistry {
                 case DESK -> l = l.with(p.deskDailyCredits(), p.deskConcurrency());
                 default -> { }
             }
+        }
+        if (o != null && o.share() != null && o.share() < 1) {
+            l = l.shared(o.share());
         }
         return l;
     }
@@ -164,6 +168,41 @@ public class BudgetRegistry {
         Limits with(@Nullable Integer daily, @Nullable Integer conc) {
             return new Limits(limitForPeriod, period, daily != null ? daily : dailyCap,
                     conc != null ? conc : concurrency, heavyConcurrency, searchPerSecond);
+        }
+
+        /**
+         * The part {@code share} (above 0, below 1) of these limits, for one of several processes that call one org's
+         * product: every cap is scaled down (at least 1 is kept), and the rate window becomes even pacing, one call
+         * per {@code period / (limitForPeriod * share)}. A fixed window of the scaled size could spend twice its
+         * share within one of the API's rolling windows (the end of one window and the start of the next), and
+         * the shares of the processes would then add up to more than the org's limit.
+         */
+        Limits shared(double share) {
+            int limit = limitForPeriod;
+            Duration every = period;
+            if (limitForPeriod > 0) {
+                limit = 1;
+                every = Duration.ofNanos((long) Math.ceil(period.toNanos() / (limitForPeriod * share)));
+            }
+            return new Limits(limit, every, scaled(dailyCap, share), scaled(concurrency, share),
+                    scaled(heavyConcurrency, share), scaled(searchPerSecond, share));
+        }
+
+        /**
+         * The most calls the rate window lets through within any stretch of time {@code span} long: its windows
+         * are fixed cycles, so a stretch that starts just before a cycle ends sees that cycle's permits and those
+         * of every cycle it reaches. 0 when there is no rate window.
+         */
+        public long maxCallsWithin(Duration span) {
+            if (limitForPeriod <= 0) {
+                return 0;
+            }
+            long cycles = span.toNanos() / period.toNanos() + (span.toNanos() % period.toNanos() == 0 ? 0 : 1);
+            return (cycles + 1) * limitForPeriod;
+        }
+
+        private static int scaled(int cap, double share) {
+            return cap == 0 ? 0 : Math.max(1, (int) Math.floor(cap * share));
         }
     }
 

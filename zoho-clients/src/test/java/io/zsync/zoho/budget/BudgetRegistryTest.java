@@ -68,7 +68,7 @@ class BudgetRegistryTest {
     @Test
     void shouldWaitForTheNextWindowWhenItIsWithinTheBound() {
         BudgetRegistry b = registry(Duration.ofSeconds(2),
-                new BudgetProperties("creator", 2, Duration.ofMillis(300), 0, 0, null));
+                new BudgetProperties("creator", 2, Duration.ofMillis(300), 0, 0, null, null));
         b.acquire("acme", ZohoProduct.CREATOR, CallCost.ONE).close();
         b.acquire("acme", ZohoProduct.CREATOR, CallCost.ONE).close();
 
@@ -132,11 +132,53 @@ class BudgetRegistryTest {
 
     @Test
     void shouldSwitchBudgetsOffPerProduct() {
-        BudgetRegistry b = registry(Duration.ZERO, new BudgetProperties("books", null, null, null, null, false));
+        BudgetRegistry b = registry(Duration.ZERO, new BudgetProperties("books", null, null, null, null, false, null));
 
         for (int i = 0; i < 150; i++) {
             b.acquire("acme", ZohoProduct.BOOKS, CallCost.ONE).close();
         }
         assertThat(b.remaining("acme", ZohoProduct.BOOKS)).isEmpty();
+    }
+
+    @Test
+    void shouldScaleEveryLimitToTheProcessShareAndPaceItEvenly() {
+        BudgetRegistry b = registry(Duration.ZERO, new BudgetProperties("books", null, null, null, null, null, 0.3));
+
+        BudgetRegistry.Limits books = b.limits("acme", ZohoProduct.BOOKS);
+
+        // 100 a minute for the org: 30 a minute for this process, one every 2 s rather than 30 at once
+        assertThat(books.limitForPeriod()).isEqualTo(1);
+        assertThat(books.period()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(books.dailyCap()).isEqualTo(600); // the org's 2,000 a day
+        assertThat(books.concurrency()).isEqualTo(1); // 5 * 0.3, rounded down, never below one
+        assertThat(b.limits("acme", ZohoProduct.CRM).dailyCap()).as("other products keep the whole").isEqualTo(200_000);
+        b.acquire("acme", ZohoProduct.BOOKS, CallCost.ONE).close();
+        assertThatThrownBy(() -> b.acquire("acme", ZohoProduct.BOOKS, CallCost.ONE))
+                .isInstanceOf(ZohoRateLimitException.class);
+    }
+
+    @Test
+    void shouldKeepTheDefaultStacksTwoBooksCallersUnderTheOrgsLimitInAnyRollingMinute() {
+        // crm-books-service (one call per 620 ms, share 0.65) and creator-hub-service (the documented 100 a minute,
+        // share 0.3), as their application.yml set them; Books counts 100 per organization in any minute
+        BudgetRegistry.Limits crmBooks = registry(Duration.ZERO,
+                new BudgetProperties("books", 1, Duration.ofMillis(620), null, null, null, 0.65)).limits("acme", ZohoProduct.BOOKS);
+        BudgetRegistry.Limits creatorHub = registry(Duration.ZERO,
+                new BudgetProperties("books", null, null, null, null, null, 0.3)).limits("acme", ZohoProduct.BOOKS);
+        BudgetRegistry.Limits unshared = registry(Duration.ZERO).limits("acme", ZohoProduct.BOOKS);
+
+        Duration minute = Duration.ofMinutes(1);
+        assertThat(crmBooks.maxCallsWithin(minute) + creatorHub.maxCallsWithin(minute)).isLessThanOrEqualTo(100);
+        assertThat(crmBooks.maxCallsWithin(minute)).isEqualTo(64); // one per 954 ms
+        // what each did before shares: together far above the org's limit, and a fixed window alone can double it
+        assertThat(unshared.maxCallsWithin(minute)).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseAShareOutsideZeroToOne() {
+        assertThatThrownBy(() -> new BudgetProperties("books", null, null, null, null, null, 0.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zsync.zoho.budgets.books.share");
+        assertThatThrownBy(() -> new BudgetProperties("books", null, null, null, null, null, 1.5))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
