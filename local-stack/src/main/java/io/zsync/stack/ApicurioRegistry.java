@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -36,10 +37,11 @@ public final class ApicurioRegistry implements AutoCloseable {
     public static ApicurioRegistry start(int port, Path logFile) {
         Ports.requireFree(port, "schema registry");
         Path runner = runnerJar();
-        List<String> command = List.of(ManagedProcess.currentJava(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.currentJava()));
+        command.addAll(ManagedProcess.javaMemory("256m"));
+        command.addAll(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.level=WARN", "-Dquarkus.banner.enabled=false",
-                "-jar", runner.toString());
+                "-jar", runner.toString()));
         ManagedProcess process = new ManagedProcess("schema registry", command, logFile).start();
         ApicurioRegistry registry = new ApicurioRegistry(port, process);
         try {

@@ -50,8 +50,10 @@ public final class AppProcess implements AutoCloseable {
                                    Path logFile, Duration timeout, boolean shareClasses) {
         Ports.requireFree(port, name);
         ClassDataArchive classes = shareClasses ? ClassDataArchive.of(moduleDir).orElse(null) : null;
-        List<String> command = new ArrayList<>(List.of(ManagedProcess.currentJava(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Dmicronaut.server.port=" + port, "-Dmicronaut.server.host=127.0.0.1"));
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.currentJava()));
+        command.addAll(ManagedProcess.javaMemory("256m"));
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-Dmicronaut.server.port=" + port,
+                "-Dmicronaut.server.host=127.0.0.1"));
         if (classes != null) {
             command.addAll(classes.jvmOptions());
         }

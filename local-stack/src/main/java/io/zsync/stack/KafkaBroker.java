@@ -117,9 +117,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private List<String> javaCommand(String heap, String mainClass) {
-        List<String> command = new ArrayList<>(List.of(ManagedProcess.currentJava(), "-Xmx" + heap,
-                "-XX:+UseSerialGC",
-                "-Dlog4j2.configurationFile=" + log4jConfig(),
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.currentJava()));
+        command.addAll(ManagedProcess.javaMemory(heap));
+        command.addAll(List.of("-Dlog4j2.configurationFile=" + log4jConfig(),
                 "-cp", System.getProperty("java.class.path"), mainClass));
         return command;
     }
