@@ -3,6 +3,8 @@
 # (token check, normalization, durable publish with acks=all to a real broker) against a bare Micronaut
 # endpoint in the same process that answers 200 with no work (POST /bench/bare). Same load tool (wrk), same
 # script, same machine, loopback only. Usage: webhook-gateway/bench/run.sh [seconds-per-run]
+# BENCH_PIN=1 puts the broker and registry on CPU 1 and the gateway and wrk on CPU 0 (taskset), the nearest this
+# two-core machine comes to a broker on a host of its own: both endpoints then get the same single core.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-20}"
@@ -13,6 +15,14 @@ GATEWAY_PORT="${BENCH_GATEWAY_PORT:-18080}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 mkdir -p "$OUT"
 rm -rf "$OUT/stack"
+PIN_INFRA=()
+PIN_APP=()
+if [ "${BENCH_PIN:-0}" = 1 ]; then
+  command -v taskset >/dev/null || { echo "bench: BENCH_PIN=1 needs taskset (util-linux)" >&2; exit 1; }
+  [ "$(nproc)" -ge 2 ] || { echo "bench: BENCH_PIN=1 needs two CPUs" >&2; exit 1; }
+  PIN_INFRA=(taskset -c 1)
+  PIN_APP=(taskset -c 0)
+fi
 
 command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install -y wrk)" >&2; exit 1; }
 for module in local-stack webhook-gateway; do
@@ -26,7 +36,7 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; w
 trap cleanup EXIT
 
 echo "bench: starting broker and registry"
-java -cp "local-stack/target/classes:$(cat local-stack/target/classpath.txt)" io.zsync.stack.LocalStack up --infra-only \
+"${PIN_INFRA[@]}" java -cp "local-stack/target/classes:$(cat local-stack/target/classpath.txt)" io.zsync.stack.LocalStack up --infra-only \
   --home "$OUT/stack" --kafka-port "$KAFKA_PORT" --registry-port "$REGISTRY_PORT" > "$OUT/stack.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do [ -f "$OUT/stack/stack.env" ] && break; sleep 1; done
@@ -35,7 +45,7 @@ for _ in $(seq 1 120); do [ -f "$OUT/stack/stack.env" ] && break; sleep 1; done
 set -a; . "$OUT/stack/stack.env"; set +a
 
 echo "bench: starting the gateway on 127.0.0.1:$GATEWAY_PORT"
-java -Xmx512m -Dlogback.configurationFile=logback-text.xml \
+"${PIN_APP[@]}" java -Xmx512m -Dlogback.configurationFile=logback-text.xml \
   -Dmicronaut.server.host=127.0.0.1 -Dmicronaut.server.port="$GATEWAY_PORT" \
   -Dkafka.bootstrap.servers="$KAFKA_BOOTSTRAP_SERVERS" -Dzsync.schema-registry.url="$SCHEMA_REGISTRY_URL" \
   -Dzsync.gateway.bare-endpoint=true -Dzsync.gateway.channels.enabled=false -Dzsync.gateway.reconciliation.enabled=false \
@@ -49,13 +59,13 @@ LUA="webhook-gateway/bench/crm-notification.lua"
 PACED="webhook-gateway/bench/paced.lua"
 run() { # name url connections seconds script
   local line
-  line=$(wrk -t2 -c"$3" -d"$4"s --latency -s "$5" "$2" | grep '^RESULT' | sed 's/^RESULT //')
+  line=$("${PIN_APP[@]}" wrk -t2 -c"$3" -d"$4"s --latency -s "$5" "$2" | grep '^RESULT' | sed 's/^RESULT //')
   echo "$1 $line" | tee -a "$OUT/results.txt"
 }
 : > "$OUT/results.txt"
 echo "bench: warm-up (JIT, producer metadata, schema id)"
-wrk -t2 -c8 -d10s -s "$LUA" "$BASE/webhooks/zoho/crm/dev/notifications" > /dev/null
-wrk -t2 -c8 -d10s -s "$LUA" "$BASE/bench/bare" > /dev/null
+"${PIN_APP[@]}" wrk -t2 -c8 -d10s -s "$LUA" "$BASE/webhooks/zoho/crm/dev/notifications" > /dev/null
+"${PIN_APP[@]}" wrk -t2 -c8 -d10s -s "$LUA" "$BASE/bench/bare" > /dev/null
 
 echo "bench: saturation, $CONNECTIONS connections, ${DURATION}s each"
 run bare-max "$BASE/bench/bare" "$CONNECTIONS" "$DURATION" "$LUA"
@@ -71,4 +81,4 @@ awk '
     printf "gateway at ~1,000/s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, non-2xx %d\n",
       v["gateway-1000", "rps"], v["gateway-1000", "p50_ms"], v["gateway-1000", "p99_ms"], v["gateway-1000", "non2xx"]
   }' "$OUT/results.txt" | tee -a "$OUT/results.txt"
-echo "bench: machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
+echo "bench: pinned: ${BENCH_PIN:-0}; machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
