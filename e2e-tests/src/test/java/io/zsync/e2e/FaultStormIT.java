@@ -47,7 +47,8 @@ import static org.awaitility.Awaitility.await;
  * may meet are the injected ones (their client-side budgets keep them under the products' real limits).
  *
  * <p>The storm lasts its set time and then ends, whatever is in flight; the rounds it overlapped finish after it, and
- * what it interrupted must heal on its own. Short by default (75 s of storm, 3 rounds at a time); longer with {@code -Dfaultstorm.seconds=900
+ * what it interrupted must heal on its own: a pattern a round does not see within its patience during the storm is
+ * reported as late, and must still end SUCCEEDED within the retry cap (and a margin) after the storm. Short by default (75 s of storm, 3 rounds at a time); longer with {@code -Dfaultstorm.seconds=900
  * -Dfaultstorm.lanes=4 -Dfaultstorm.rate=0.3}; with {@code -Dfaultstorm.rate=0} the same rounds run in calm weather,
  * the baseline for the API calls per record per flow that the run prints.
  */
@@ -60,6 +61,8 @@ class FaultStormIT {
     private static final double RATE = Double.parseDouble(System.getProperty("faultstorm.rate", "0.3"));
     /** Per pattern within a round: the storm slows every sync down, retries wait out Retry-After and timeouts. */
     private static final Duration PATIENCE = Duration.ofMinutes(3);
+    /** After the storm: the services' retry cap (5 min, sync-runtime's default) and a margin. */
+    private static final Duration HEAL = Duration.ofMinutes(7);
     /** Longer than the services' HTTP read timeout (Micronaut's 10 s default), so a timeout fault is one for them. */
     private static final long TIMEOUT_FAULT_MS = 11_000;
     private static final List<String> PRODUCTS = List.of("crm", "books", "desk", "projects", "creator", "hubspot");
@@ -129,12 +132,13 @@ class FaultStormIT {
         Duration runLasted = Duration.between(started, Instant.now());
         JsonNode calls = admin.admin("GET", "/_sandbox/calls", null); // the whole run's: storm and the calm after it
 
-        for (Demo.Round round : rounds) {
-            assertThat(round.outcomes()).as("round " + round.suffix())
-                    .allSatisfy(o -> assertThat(o.done()).as(o.pattern() + ": " + o.detail()).isTrue());
-        }
-        // every source record's SUCCEEDED completion, then a quiet while: nothing more may complete for it
-        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> missingSucceeded(rounds) == 0);
+        // a pattern the round did not see within its patience while the storm lasted is late, not lost: a saga of
+        // ten calls at 30 % faults may need many attempts, and the backoff between them grows to the retry cap.
+        // What must hold is that it heals: every source record's SUCCEEDED completion, within the retry cap (and a
+        // margin) after the storm, then a quiet while in which nothing more completes for it
+        List<String> late = rounds.stream().flatMap(r -> r.outcomes().stream().filter(o -> !o.done())
+                .map(o -> "round " + r.suffix() + ": " + o.pattern())).toList();
+        await().atMost(HEAL).pollInterval(Duration.ofSeconds(1)).until(() -> missingSucceeded(rounds) == 0);
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> notExactlyOnce(rounds) == 0);
 
@@ -150,11 +154,13 @@ class FaultStormIT {
         LOG.info("""
                 
                 fault storm: {} s, then calm until every round was done ({} s in all), {} rounds of every pattern ({} at a time), {} % faults on {}
+                  patterns a round did not see within its patience (late, then healed): {} {}
                   source records ending in exactly one SUCCEEDED completion: {} of {}; FAILED completions: {}; dead letters: {}
                   duplicate target records (by the flows' natural keys): {} ({} keys checked)
                   API calls: {}; faults injected: {} {}; 429s answered: {}, of them beyond the injected ones: {}
                 {}""",
                 stormLasted.toSeconds(), runLasted.toSeconds(), rounds.size(), LANES, Math.round(RATE * 100), PRODUCTS,
+                late.size(), late,
                 sources - notExactlyOnce(rounds), sources, failed, deadLetters.size(),
                 duplicateTargets, duplicates.size(),
                 calls.path("total").path("calls").asLong(), injected, faultsByKind(calls),
@@ -167,6 +173,7 @@ class FaultStormIT {
         } else {
             // -Dfaultstorm.rate=0: the calm baseline of the same rounds, for the API calls per record per flow
             assertThat(injected).as("faults injected in a calm run").isZero();
+            assertThat(late).as("patterns late in calm weather").isEmpty();
         }
         assertThat(notExactlyOnce(rounds)).as("source records without exactly one SUCCEEDED completion").isZero();
         assertThat(ofTheRun).as("FAILED completions").filteredOn(c -> c.getStatus() == SyncStatus.FAILED).isEmpty();
