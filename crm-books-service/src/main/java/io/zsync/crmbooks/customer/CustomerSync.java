@@ -155,11 +155,13 @@ public class CustomerSync {
                     link.mappedHash(), "linked", null);
         }
         if (decision instanceof CustomerDecision.Update update) {
+            String personId = request.knownPersonId().orElse(null);
             try {
-                BooksContact saved = books.updateContact(org, update.customerId(),
-                        request(update.payload(), request.knownPersonId().orElse(null), settings));
-                return new Linked(saved.contactId(), primaryPerson(saved, request.knownPersonId().orElse(null)),
-                        TargetAction.UPDATED, update.mappedHash(), "updated", saved.contactName());
+                BooksContact saved = books.updateContact(org, update.customerId(), request(update.payload(), personId, settings));
+                return new Linked(saved.contactId(), primaryPerson(saved, personId), TargetAction.UPDATED,
+                        update.mappedHash(), "updated", saved.contactName());
+            } catch (ZohoDuplicateException taken) {
+                return updateKeepingName(org, settings, update, personId, taken);
             } catch (ZohoNotFoundException gone) {
                 // The linked customer was deleted in Books: the contact gets a new one.
                 return create(org, settings, update.payload(), update.mappedHash(), true);
@@ -186,6 +188,21 @@ public class CustomerSync {
         crashHook.afterBooksCreate(payload.crmContactId());
         return new Linked(created.contactId(), primaryPerson(created, null), TargetAction.CREATED, hash, "created",
                 created.contactName());
+    }
+
+    /**
+     * Books refused the contact's name for its linked customer (3062: a namesake, another Books contact, holds it;
+     * the Creator saga, for one, names a namesake's customer "Name (e-mail)"). The customer keeps the name it has
+     * and gets everything else; the link stays as it is.
+     */
+    private Linked updateKeepingName(String org, CrmBooksOrgSettings settings, CustomerDecision.Update update,
+                                     String personId, ZohoDuplicateException taken) {
+        String kept = books.getContact(org, update.customerId()).map(BooksContact::contactName)
+                .filter(name -> !name.isBlank()).orElseThrow(() -> taken);
+        BooksContact saved = books.updateContact(org, update.customerId(),
+                request(update.payload().withContactName(kept), personId, settings));
+        return new Linked(saved.contactId(), primaryPerson(saved, personId), TargetAction.UPDATED, update.mappedHash(),
+                "updated-name-kept", saved.contactName());
     }
 
     /** Books refused the name (3062): the customer with that name is ours unless it keeps another contact's id. */

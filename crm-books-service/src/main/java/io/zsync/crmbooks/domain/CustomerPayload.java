@@ -36,6 +36,11 @@ public record CustomerPayload(String crmContactId, String contactName, String co
     public record Address(String attention, String street, String city, String state, String zip, String country) {
     }
 
+    /** The same values under another display name (the mapped hash stays the contact's own). */
+    public CustomerPayload withContactName(String name) {
+        return new CustomerPayload(crmContactId, name, companyName, firstName, lastName, email, phone, billing);
+    }
+
     /** Individual when there is no company, business otherwise (Books' {@code customer_sub_type}). */
     public String customerSubType() {
         return companyName == null ? "individual" : "business";

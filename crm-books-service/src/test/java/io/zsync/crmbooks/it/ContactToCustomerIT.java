@@ -222,6 +222,40 @@ class ContactToCustomerIT implements TestPropertyProvider {
     }
 
     @Test
+    void shouldUpdateALinkedCustomerKeepingItsNameWhenANamesakeHoldsTheContactsName() {
+        String tag = tag();
+        String name = "Ingrid Øster-" + tag;
+        String email = "ingrid." + tag + "@example.com";
+        // another person holds the plain name; this person's customer was named after the e-mail too (the Creator
+        // saga does so) and the CRM contact was created already linked to it
+        sandbox.zoho("POST", "/books/v3/contacts?" + Sandbox.BOOKS_ORG, Map.of("contact_name", name,
+                "contact_persons", List.of(Map.of("email", "other." + email, "is_primary_contact", true))));
+        String customerId = sandbox.zoho("POST", "/books/v3/contacts?" + Sandbox.BOOKS_ORG, Map.of("contact_name",
+                name + " (" + email + ")", "contact_persons", List.of(Map.of("email", email, "is_primary_contact", true))))
+                .path("contact").path("contact_id").asText();
+        Map<String, Object> fields = contact(tag);
+        fields.put("Books_Customer_ID", customerId);
+
+        String contactId = sandbox.crmInsert("Contacts", fields);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(completionsOf(contactId), SyncStatus.SUCCEEDED) == 1);
+        List<SyncCompleted> outcomes = completionsOf(contactId);
+        assertThat(count(outcomes, SyncStatus.FAILED)).isZero();
+        SyncCompleted updated = outcomes.stream().filter(c -> c.getStatus() == SyncStatus.SUCCEEDED).findFirst().orElseThrow();
+        assertThat(updated.getTargets()).singleElement().satisfies(t -> {
+            assertThat(t.getRecordId()).isEqualTo(customerId);
+            assertThat(t.getAction()).isEqualTo(TargetAction.UPDATED);
+        });
+        assertThat(sandbox.booksContactsByEmail(email)).extracting(c -> c.path("contact_id").asText())
+                .containsExactly(customerId);
+        JsonNode customer = sandbox.booksContact(customerId);
+        assertThat(customer.path("contact_name").asText()).isEqualTo(name + " (" + email + ")");
+        assertThat(customer.path("billing_address").path("city").asText()).isEqualTo("Tromsø");
+        assertThat(customer.path("custom_fields").toString()).contains("cf_crm_contact_id", contactId);
+        assertThat(sandbox.crmGet("Contacts", contactId).path("Books_Customer_ID").asText()).isEqualTo(customerId);
+    }
+
+    @Test
     void shouldSkipADeletedContactWithTheReason() {
         String tag = tag();
         String contactId = sandbox.crmInsert("Contacts", contact(tag));
