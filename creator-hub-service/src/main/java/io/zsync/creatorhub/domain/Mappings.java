@@ -18,11 +18,22 @@ public final class Mappings {
 
     /** CRM contact fields for an order's customer (Last_Name is mandatory in CRM). */
     public static Map<String, Object> crmContact(Order order) {
+        return crmContact(order, null, null);
+    }
+
+    /**
+     * CRM contact fields for an order's customer, born linked to the Books customer the saga ensured: the
+     * CRM-to-Books flow then links the pair instead of searching Books for the person at the same moment.
+     */
+    public static Map<String, Object> crmContact(Order order, String booksCustomerField, String booksCustomerId) {
         Map<String, Object> fields = new LinkedHashMap<>();
         order.firstName().ifPresent(v -> fields.put("First_Name", v));
         fields.put("Last_Name", order.lastNameOrFallback());
         fields.put("Email", order.email());
         order.phone().ifPresent(v -> fields.put("Phone", v));
+        if (booksCustomerField != null && !booksCustomerField.isBlank() && booksCustomerId != null) {
+            fields.put(booksCustomerField, booksCustomerId);
+        }
         return fields;
     }
 
@@ -95,6 +106,16 @@ public final class Mappings {
 
     public static boolean sameEmail(String a, String b) {
         return a != null && b != null && a.trim().toLowerCase(Locale.ROOT).equals(b.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * When Books refuses a new customer's name (3062, names are unique per org), the customer that holds the
+     * name is the order's own when it is a customer (not a vendor) whose primary e-mail is the order's: another
+     * writer (crm-books-service, for the CRM contact of the same person) created it after the saga's search by
+     * e-mail. A namesake with another e-mail, or none, is someone else.
+     */
+    public static boolean isOrderCustomer(Order order, String contactType, Optional<String> primaryEmail) {
+        return !"vendor".equalsIgnoreCase(contactType) && primaryEmail.filter(e -> sameEmail(e, order.email())).isPresent();
     }
 
     /** CRM search {@code equals} matches like "contains": only the exact name is our deal. */

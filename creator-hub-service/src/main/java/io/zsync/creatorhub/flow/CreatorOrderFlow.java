@@ -30,6 +30,7 @@ import io.zsync.schemas.Topics;
 import io.zsync.sync.api.FlowInput;
 import io.zsync.sync.api.FlowResult;
 import io.zsync.sync.api.PermanentSyncException;
+import io.zsync.sync.api.RetryableSyncException;
 import io.zsync.sync.api.SyncFlow;
 import io.zsync.sync.domain.MappedHash;
 import io.zsync.sync.engine.CrashPoints;
@@ -72,6 +73,11 @@ import java.util.Set;
  * Books invoice, VIP Desk ticket above the org's threshold, confirmation e-mail, order updated with status and
  * ids), each recorded in the runtime's ledger as it finishes, so a retry, a redelivery after a crash or an
  * operator's redrive resumes at the first unfinished step and never repeats a finished one.
+ *
+ * <p>A new CRM contact is created already linked to the order's Books customer, which the saga ensures first.
+ * crm-books-service syncs every CRM contact to Books too; finding the contact linked, it updates that customer
+ * instead of searching Books by e-mail at the same moment as the saga and creating a second one (a fault storm
+ * showed both searches can miss).
  */
 @Singleton
 public class CreatorOrderFlow implements SyncFlow {
@@ -135,6 +141,10 @@ public class CreatorOrderFlow implements SyncFlow {
         return results;
     }
 
+    /** A Books customer the saga created or found. */
+    private record BooksCustomer(String id, TargetLink.Action action) {
+    }
+
     /** One run of one order's saga: its state, the step it is in, and what it did. */
     private final class Saga {
         private final FlowInput input;
@@ -149,6 +159,7 @@ public class CreatorOrderFlow implements SyncFlow {
         private SagaPlan plan;
         private SagaReport report;
         private CrmRecord crmContact;
+        private String booksCustomerId; // ensured by this run
 
         Saga(FlowInput input, SagaState state) {
             this.input = input;
@@ -249,7 +260,7 @@ public class CreatorOrderFlow implements SyncFlow {
                 crmContact = found.get();
                 contactId = crmContact.id();
             } else {
-                contactId = insertContact();
+                contactId = insertContact(ensureBooksCustomer());
                 action = TargetLink.Action.CREATED;
             }
             written(Step.CRM_CONTACT);
@@ -257,9 +268,10 @@ public class CreatorOrderFlow implements SyncFlow {
             report.link(Step.CRM_CONTACT, SystemId.ZOHO_CRM.name(), CONTACTS, contactId, action, Optional.empty());
         }
 
-        private String insertContact() {
+        private String insertContact(String customerId) {
             try {
-                return crm.insertOne(org, CONTACTS, CrmRecord.of(Mappings.crmContact(order)));
+                return crm.insertOne(org, CONTACTS, CrmRecord.of(Mappings.crmContact(order, config.booksCustomerField(),
+                        customerId)));
             } catch (ZohoApiException e) {
                 // an org with unique e-mails names the contact that already has it: that one is ours
                 return e.duplicateId().orElseThrow(() -> e);
@@ -317,14 +329,19 @@ public class CreatorOrderFlow implements SyncFlow {
 
         /**
          * The Books customer: the one the saga recorded, the order's, the one the CRM-to-Books flow linked on the
-         * CRM contact, the Books contact with the customer's e-mail, or a new one, in that order.
+         * CRM contact, the Books contact with the customer's e-mail, or a new one, in that order. Ensured once per
+         * run: before a new CRM contact is created (so it is born linked), else before the invoice.
          */
         private String ensureBooksCustomer() {
+            if (booksCustomerId != null) {
+                return booksCustomerId;
+            }
             Optional<String> recorded = state.get(Roles.BOOKS_CUSTOMER_ID);
             if (recorded.isPresent()) {
                 report.link(SagaReport.BOOKS_CUSTOMER, SystemId.ZOHO_BOOKS.name(), "contacts", recorded.get(),
                         TargetLink.Action.UNCHANGED, Optional.empty());
-                return recorded.get();
+                booksCustomerId = recorded.get();
+                return booksCustomerId;
             }
             TargetLink.Action action = TargetLink.Action.MATCHED;
             Optional<String> customerId = order.booksCustomerId()
@@ -333,13 +350,15 @@ public class CreatorOrderFlow implements SyncFlow {
                             .filter(c -> c.primaryEmail().map(e -> Mappings.sameEmail(e, order.email())).orElse(true))
                             .map(BooksContact::contactId).findFirst());
             if (customerId.isEmpty()) {
-                customerId = Optional.of(createBooksCustomer());
-                action = TargetLink.Action.CREATED;
+                BooksCustomer made = createBooksCustomer();
+                customerId = Optional.of(made.id());
+                action = made.action();
             }
             record(state.with(Roles.BOOKS_CUSTOMER_ID, customerId.get()));
             report.link(SagaReport.BOOKS_CUSTOMER, SystemId.ZOHO_BOOKS.name(), "contacts", customerId.get(), action,
                     Optional.empty());
-            return customerId.get();
+            booksCustomerId = customerId.get();
+            return booksCustomerId;
         }
 
         private Optional<String> booksCustomerOfCrmContact() {
@@ -349,20 +368,35 @@ public class CreatorOrderFlow implements SyncFlow {
             return Optional.ofNullable(crmContact).map(c -> c.string(config.booksCustomerField())).filter(s -> !s.isBlank());
         }
 
-        private String createBooksCustomer() {
+        private BooksCustomer createBooksCustomer() {
             BooksContactPerson person = BooksContactPerson.primary(order.firstName().orElse(null),
                     order.lastNameOrFallback(), order.email(), order.phone().orElse(null));
+            String name = Mappings.booksCustomerName(order);
             try {
-                return books.createContact(org, BooksContactRequest.customer(Mappings.booksCustomerName(order), null, person))
-                        .contactId();
+                return new BooksCustomer(books.createContact(org, BooksContactRequest.customer(name, null, person))
+                        .contactId(), TargetLink.Action.CREATED);
             } catch (ZohoApiException e) {
                 if (!"3062".equals(e.code())) {
                     throw e;
                 }
-                // Books names are unique per org: another customer already has the plain name
-                return books.createContact(org, BooksContactRequest.customer(
-                        Mappings.booksCustomerNameDisambiguated(order), null, person)).contactId();
             }
+            // Books names are unique per org. The name's holder is this person's customer when it has their e-mail:
+            // another writer created it after the search by e-mail above. Otherwise it is a namesake.
+            List<BooksContact> holders = books.searchContactsByName(org, name).stream()
+                    .filter(c -> c.contactName() != null && name.equalsIgnoreCase(c.contactName().trim())).toList();
+            Optional<String> same = holders.stream()
+                    .filter(c -> Mappings.isOrderCustomer(order, c.contactType(), c.primaryEmail()))
+                    .map(BooksContact::contactId).findFirst();
+            if (same.isPresent()) {
+                return new BooksCustomer(same.get(), TargetLink.Action.MATCHED);
+            }
+            if (holders.isEmpty()) {
+                // taken but not listed yet: it may be this person's, so a namesake's name would be a duplicate
+                throw new RetryableSyncException("BOOKS_NAME_TAKEN_NOT_LISTED", "Books refused the customer name '"
+                        + name + "' as taken but lists no contact with it yet; retried");
+            }
+            return new BooksCustomer(books.createContact(org, BooksContactRequest.customer(
+                    Mappings.booksCustomerNameDisambiguated(order), null, person)).contactId(), TargetLink.Action.CREATED);
         }
 
         private String booksItem() {

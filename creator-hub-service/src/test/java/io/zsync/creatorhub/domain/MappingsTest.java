@@ -45,6 +45,23 @@ class MappingsTest {
     }
 
     @Test
+    void shouldCreateTheCrmContactLinkedToItsBooksCustomer() {
+        assertThat(Mappings.crmContact(ORDER, "Books_Customer_ID", "460000000026049"))
+                .containsEntry("Books_Customer_ID", "460000000026049").containsEntry("Email", "anna@example.com");
+        assertThat(Mappings.crmContact(ORDER, "Books_Customer_ID", null)).doesNotContainKey("Books_Customer_ID");
+        assertThat(Mappings.crmContact(ORDER, " ", "460000000026049")).hasSize(Mappings.crmContact(ORDER).size());
+    }
+
+    @Test
+    void shouldAdoptANameHolderOnlyWhenItIsACustomerWithTheOrdersEmail() {
+        assertThat(Mappings.isOrderCustomer(ORDER, "customer", Optional.of(" Anna@Example.com"))).isTrue();
+        assertThat(Mappings.isOrderCustomer(ORDER, null, Optional.of("anna@example.com"))).isTrue();
+        assertThat(Mappings.isOrderCustomer(ORDER, "customer", Optional.of("other.anna@example.com"))).isFalse();
+        assertThat(Mappings.isOrderCustomer(ORDER, "customer", Optional.empty())).isFalse();
+        assertThat(Mappings.isOrderCustomer(ORDER, "vendor", Optional.of("anna@example.com"))).isFalse();
+    }
+
+    @Test
     void shouldGiveTheSameMessageIdToEveryAttemptForAnOrder() {
         Confirmation first = Mappings.confirmation(ORDER, SETTINGS);
         Confirmation again = Mappings.confirmation(Orders.order(Orders.vip()), SETTINGS);

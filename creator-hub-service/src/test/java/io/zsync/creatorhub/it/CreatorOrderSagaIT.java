@@ -31,6 +31,7 @@ import java.util.Map;
 import static io.zsync.creatorhub.it.HubStack.booksContactsWithEmail;
 import static io.zsync.creatorhub.it.HubStack.booksInvoicesWithReference;
 import static io.zsync.creatorhub.it.HubStack.creatorOrder;
+import static io.zsync.creatorhub.it.HubStack.crmContact;
 import static io.zsync.creatorhub.it.HubStack.crmContactsWithEmail;
 import static io.zsync.creatorhub.it.HubStack.crmDealsNamed;
 import static io.zsync.creatorhub.it.HubStack.deskTicketsOf;
@@ -138,6 +139,11 @@ class CreatorOrderSagaIT implements TestPropertyProvider {
         List<JsonNode> customers = booksContactsWithEmail(email);
         assertThat(customers).hasSize(1);
         assertThat(invoice.get("customer_id").asText()).isEqualTo(customers.get(0).get("contact_id").asText());
+        assertThat(crmContact(contactId).path("Books_Customer_ID").asText())
+                .as("the new CRM contact is created linked to the order's Books customer, so crm-books-service links "
+                        + "the pair instead of creating a second customer")
+                .isEqualTo(customers.get(0).get("contact_id").asText());
+        assertThat(done.getDetails().get("books.customer")).startsWith("created ");
 
         List<JsonNode> tickets = deskTicketsOf(email);
         assertThat(tickets).hasSize(1);
@@ -233,6 +239,33 @@ class CreatorOrderSagaIT implements TestPropertyProvider {
                 .satisfies(i -> assertThat(i.get("customer_id").asText()).isEqualTo(booksCustomerId));
         assertThat(crmDealsNamed("Order " + number)).singleElement()
                 .satisfies(d -> assertThat(d.get("Contact_Name").get("id").asText()).isEqualTo(crmContactId));
+    }
+
+    @Test
+    void shouldGiveANamesakesCustomerNameTheEmailAndLinkTheNewContactToIt() {
+        String number = HubStack.uniqueNumber("NAME");
+        String email = number.toLowerCase() + "@customer.test";
+        String product = "Shelf " + number;
+        HubStack.seedBooksItem(product, "80");
+        // another person already holds the name the order's customer would get ("Ada Buyer <number>")
+        String namesake = HubStack.zoho().sandbox("POST", "/_sandbox/seed", "{\"books\":{\"contacts\":[{\"contact_name\":"
+                + "\"Ada Buyer " + number + "\",\"contact_persons\":[{\"email\":\"other." + email
+                + "\",\"is_primary_contact\":true}]}]}}").get("books").get("contacts").get(0).get("contact_id").asText();
+
+        String recordId = HubStack.submitOrder(HubStack.order(number, email, product, 1, "80.00"));
+
+        SyncCompleted done = awaitOutcome(recordId, SyncStatus.SUCCEEDED);
+        List<JsonNode> customers = booksContactsWithEmail(email);
+        assertThat(customers).singleElement().satisfies(c -> {
+            assertThat(c.get("contact_id").asText()).isNotEqualTo(namesake);
+            assertThat(c.get("contact_name").asText()).isEqualTo("Ada Buyer " + number + " (" + email + ")");
+        });
+        String customerId = customers.get(0).get("contact_id").asText();
+        assertThat(done.getDetails().get("books.customer")).isEqualTo("created " + customerId);
+        assertThat(booksInvoicesWithReference(number)).singleElement()
+                .satisfies(i -> assertThat(i.get("customer_id").asText()).isEqualTo(customerId));
+        String contactId = target(done, SystemId.ZOHO_CRM, "Contacts");
+        assertThat(crmContact(contactId).path("Books_Customer_ID").asText()).isEqualTo(customerId);
     }
 
     @Test

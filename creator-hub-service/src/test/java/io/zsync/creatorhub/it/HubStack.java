@@ -179,6 +179,10 @@ final class HubStack {
         return rows(read("/crm/v8/Contacts/search?email=" + enc(email)), "data");
     }
 
+    static JsonNode crmContact(String id) {
+        return read("/crm/v8/Contacts/" + id).get("data").get(0);
+    }
+
     static List<JsonNode> crmDealsNamed(String name) {
         List<JsonNode> rows = rows(read("/crm/v8/Deals/search?criteria="
                 + enc("(Deal_Name:equals:" + name + ")")), "data");

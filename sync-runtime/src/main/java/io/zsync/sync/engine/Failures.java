@@ -2,6 +2,7 @@ package io.zsync.sync.engine;
 
 import io.zsync.sync.api.FlowResult;
 import io.zsync.sync.api.PermanentSyncException;
+import io.zsync.sync.api.RetryableSyncException;
 import io.zsync.zoho.error.ZohoApiException;
 
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Turns what a flow threw into a {@link FlowResult.Failed}: API errors say themselves whether a retry can
  * help (429, 5xx, timeouts, an expired token yes; validation and duplicates no); I/O failures and timeouts
- * are transient; a {@link PermanentSyncException} is not; anything else is a bug, dead-lettered so it can be
+ * are transient, as is a {@link RetryableSyncException}; a {@link PermanentSyncException} is not; anything else is a bug, dead-lettered so it can be
  * redriven once fixed, rather than retried forever.
  */
 public final class Failures {
@@ -29,6 +30,10 @@ public final class Failures {
         }
         if (cause instanceof PermanentSyncException permanent) {
             return FlowResult.Failed.permanently(permanent.code(), permanent.getMessage());
+        }
+        if (cause instanceof RetryableSyncException retryable) {
+            return new FlowResult.Failed(retryable.code(), retryable.getMessage(), true, Optional.empty(),
+                    Optional.empty(), Map.of());
         }
         if (cause instanceof IOException || cause instanceof UncheckedIOException || cause instanceof TimeoutException
                 || cause.getClass().getName().contains("Timeout")) {
