@@ -45,7 +45,7 @@ for _ in $(seq 1 120); do [ -f "$OUT/stack/stack.env" ] && break; sleep 1; done
 set -a; . "$OUT/stack/stack.env"; set +a
 
 echo "bench: starting the gateway on 127.0.0.1:$GATEWAY_PORT"
-"${PIN_APP[@]}" java -Xmx512m -Dlogback.configurationFile=logback-text.xml \
+"${PIN_APP[@]}" java -Xmx512m ${BENCH_GATEWAY_JAVA_OPTS:-} -Dlogback.configurationFile=logback-text.xml \
   -Dmicronaut.server.host=127.0.0.1 -Dmicronaut.server.port="$GATEWAY_PORT" \
   -Dkafka.bootstrap.servers="$KAFKA_BOOTSTRAP_SERVERS" -Dzsync.schema-registry.url="$SCHEMA_REGISTRY_URL" \
   -Dzsync.gateway.bare-endpoint=true -Dzsync.gateway.channels.enabled=false -Dzsync.gateway.reconciliation.enabled=false \

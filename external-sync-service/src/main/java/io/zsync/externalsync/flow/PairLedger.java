@@ -75,12 +75,16 @@ public class PairLedger {
         if (key == null) {
             return Optional.empty();
         }
-        return ledger.get(flowOf(side), org + "/" + key).flatMap(e -> Provenance.from(e.getMappedHash(), e.getTargets()));
+        return provenance(flowOf(side), org, key);
     }
 
     /** The record of the unlink that kept CRM contact {@code crmId} when its external partner was deleted. */
     public Optional<Provenance> unlinkedCrm(String org, String crmId) {
-        return ledger.get(UNLINKED_CRM, org + "/" + crmId).flatMap(e -> Provenance.from(e.getMappedHash(), e.getTargets()));
+        return provenance(UNLINKED_CRM, org, crmId);
+    }
+
+    private Optional<Provenance> provenance(String flow, String org, String key) {
+        return ledger.get(flow, org + "/" + key).flatMap(e -> Provenance.from(e.getMappedHash(), e.getTargets()));
     }
 
     /** A write about to happen, recorded under a pseudo-flow's key. */
