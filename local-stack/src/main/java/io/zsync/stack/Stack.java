@@ -117,7 +117,7 @@ public final class Stack implements AutoCloseable {
             t = System.nanoTime();
             progress.accept(app.name(), "starting");
             AppProcess process = AppProcess.start(app.name(), root.resolve(app.module()), app.mainClass(), ports.of(app),
-                    properties(app, sandboxUrl, ports), logs.resolve(app.name() + ".log"), Duration.ofSeconds(90), true);
+                    properties(app, sandboxUrl, ports, home), logs.resolve(app.name() + ".log"), Duration.ofSeconds(90), true);
             started.push(process);
             apps.put(app.name(), process);
             progress.accept(app.name(), "ready at " + process.url() + since(t));
@@ -131,7 +131,7 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private Map<String, String> properties(StackApp app, String sandboxUrl, Ports ports) {
+    private Map<String, String> properties(StackApp app, String sandboxUrl, Ports ports, Path home) {
         Map<String, String> p = new LinkedHashMap<>();
         if (app.kind() == StackApp.Kind.SANDBOX) {
             p.put("sandbox.public-url", sandboxUrl);
@@ -140,6 +140,7 @@ public final class Stack implements AutoCloseable {
         p.put("kafka.bootstrap.servers", broker.bootstrapServers());
         p.put("zsync.schema-registry.url", registry.url());
         if (app.kind() == StackApp.Kind.KAFKA) {
+            p.putAll(dashboardState(home));
             return p;
         }
         p.putAll(SandboxDefaults.zohoClientProperties(sandboxUrl));
@@ -221,6 +222,15 @@ public final class Stack implements AutoCloseable {
         } catch (Exception e) {
             // keep stopping the rest
         }
+    }
+
+    /**
+     * The dashboard's Kafka Streams state, under the stack's home and emptied like the broker's data: stores
+     * left in the default directory by an earlier stack (another broker) would be shown until Kafka Streams
+     * noticed they are ahead of their changelogs and wiped them, and two stacks would fight over its lock.
+     */
+    static Map<String, String> dashboardState(Path home) {
+        return Map.of("kafka.streams.default.state.dir", fresh(home.resolve("dashboard-state")).toString());
     }
 
     static Path fresh(Path dir) {
