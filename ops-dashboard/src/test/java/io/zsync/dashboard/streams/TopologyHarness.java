@@ -29,6 +29,7 @@ import java.util.Properties;
 public final class TopologyHarness implements AutoCloseable {
 
     public final TopologyTestDriver driver;
+    private final java.nio.file.Path stateDir;
     public final TestInputTopic<String, SyncCompleted> completions;
     public final TestInputTopic<String, DeadLetter> deadLetters;
     public final DashboardReader reader;
@@ -45,10 +46,11 @@ public final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dashboard-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         try {
-            props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("dashboard-test").toString());
+            stateDir = Files.createTempDirectory("dashboard-test");
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(builder.build(), props);
         completions = driver.createInputTopic(Topics.SYNC_COMPLETIONS.name(), new StringSerializer(),
                 serdes.completions().serializer());
@@ -93,5 +95,11 @@ public final class TopologyHarness implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        // the driver empties its application's directory but leaves the temporary one: one per test otherwise
+        try (var files = Files.walk(stateDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
