@@ -24,6 +24,9 @@ public final class AppProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final ManagedProcess process;
+    private static final Duration GRACE = Duration.ofSeconds(15);
+    private static final Duration RECORDING_GRACE = Duration.ofSeconds(90);
+
     private final ClassDataArchive classes;
 
     private AppProcess(String name, int port, ManagedProcess process, ClassDataArchive classes) {
@@ -111,7 +114,9 @@ public final class AppProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.stop(Duration.ofSeconds(15));
+        // A process writing its class-data archive needs more than the usual grace: the whole stack stops at once,
+        // and eight archives written together on two cores took longer than 15 s, so SIGKILL dropped every one.
+        process.stop(classes != null && classes.records() ? RECORDING_GRACE : GRACE);
         if (classes != null) {
             classes.keep(process.exitedCleanly());
         }

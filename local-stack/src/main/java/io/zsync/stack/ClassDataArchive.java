@@ -41,6 +41,7 @@ final class ClassDataArchive {
     private final String classpath;
     private final Path archive;
     private final Path recording;
+    private boolean records;
 
     private ClassDataArchive(String classpath, Path archive) {
         this.classpath = classpath;
@@ -79,7 +80,13 @@ final class ClassDataArchive {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        records = true;
         return Stream.concat(QUIET.stream(), Stream.of("-XX:ArchiveClassesAtExit=" + recording)).toList();
+    }
+
+    /** True when the process writes the archive as it exits (some seconds, longer while others do too). */
+    boolean records() {
+        return records;
     }
 
     /**

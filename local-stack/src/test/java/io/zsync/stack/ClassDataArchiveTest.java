@@ -59,6 +59,7 @@ class ClassDataArchiveTest {
         jar("jar");
         ClassDataArchive first = ClassDataArchive.of(module).orElseThrow();
         List<String> recordOptions = first.jvmOptions();
+        assertThat(first.records()).as("a recording process gets the longer grace to stop").isTrue();
         Path recording = recording(recordOptions);
         assertThat(recording.getParent()).isEqualTo(target.resolve("cds"));
         Files.writeString(recording, "archive"); // what the JVM writes at exit
@@ -71,6 +72,7 @@ class ClassDataArchiveTest {
         assertThat(next.archive()).isEqualTo(first.archive());
         assertThat(next.jvmOptions()).contains("-XX:SharedArchiveFile=" + first.archive())
                 .noneMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit"));
+        assertThat(next.records()).isFalse();
     }
 
     @Test
