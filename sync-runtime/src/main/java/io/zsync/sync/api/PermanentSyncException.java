@@ -4,16 +4,9 @@ package io.zsync.sync.api;
  * A failure that no retry can fix (a product with no Books item id, a deal with no contact): the event goes
  * to the dead-letter topic at once, with this code and message.
  */
-public class PermanentSyncException extends RuntimeException {
-
-    private final String code;
+public class PermanentSyncException extends SyncException {
 
     public PermanentSyncException(String code, String message) {
-        super(message);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(code, message);
     }
 }

@@ -5,16 +5,9 @@ package io.zsync.sync.api;
  * event is retried with the runtime's backoff, with this code and message, and dead-lettered only when the
  * retry budget is spent.
  */
-public class RetryableSyncException extends RuntimeException {
-
-    private final String code;
+public class RetryableSyncException extends SyncException {
 
     public RetryableSyncException(String code, String message) {
-        super(message);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(code, message);
     }
 }
