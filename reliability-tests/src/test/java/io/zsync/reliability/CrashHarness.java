@@ -110,7 +110,10 @@ final class CrashHarness {
                     scenario.sources());
             assertThat(targetsAfter).as(scenario.targets() + " per source record after the replay")
                     .allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
-            assertThat(ids).allSatisfy(id -> assertThat(replayed.get(id)).as(id)
+            assertThat(ids).allSatisfy(id -> assertThat(replayed.get(id)).as("%s: %s", id, replayed.get(id).stream()
+                            .map(c -> c.getStatus() + (c.getSkipReason() == null ? "" : " (" + c.getSkipReason() + ")")
+                                    + (c.getErrorCode() == null ? "" : " [" + c.getErrorCode() + " " + c.getErrorMessage() + "]"))
+                            .toList())
                     .filteredOn(c -> c.getStatus() == SyncStatus.SUCCEEDED).hasSize(1));
         }
     }

@@ -76,6 +76,11 @@ public final class InvoiceDecision {
             return new LinkOnly(id, number);
         }
         if (idInCrm.isPresent()) {
+            if (state.mayHaveWritten()) {
+                // An attempt of ours created the invoice and wrote it back, then crashed before recording either:
+                // finish its work (its outcome is this one) rather than skip the deal as someone else's.
+                return new LinkOnly(idInCrm.get(), numberInCrm.orElse(invoiceNumber(state.dealId(), rules)));
+            }
             // Linked by an earlier run whose ledger entry is gone, or by hand: never a second invoice.
             return new Skip("deal already holds Books invoice " + idInCrm.get(), idInCrm, numberInCrm);
         }

@@ -170,7 +170,7 @@ public class DealToInvoiceFlow implements SyncFlow {
     private void screen(String org, InvoiceRules rules, Work w) {
         FlowInput input = w.input;
         DealState state = new DealState(input.recordId(), deleted(input), w.deal == null ? null : w.deal.fields(),
-                input.knownTarget(ROLE_INVOICE), input.knownTarget(ROLE_INVOICE_NUMBER));
+                input.knownTarget(ROLE_INVOICE), input.knownTarget(ROLE_INVOICE_NUMBER), input.mayHaveWritten());
         InvoiceDecision.Screen screen = InvoiceDecision.screen(state, rules);
         if (screen instanceof InvoiceDecision.Skip skip) {
             Map<String, String> targets = new HashMap<>();

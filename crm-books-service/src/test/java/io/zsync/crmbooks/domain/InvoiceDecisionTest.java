@@ -133,6 +133,15 @@ class InvoiceDecisionTest {
     }
 
     @Test
+    void shouldFinishTheWorkOfACrashedAttemptThatLinkedTheInvoiceBeforeRecordingIt() {
+        Map<String, Object> linked = with(with(deal("Closed Won"), "Books_Invoice_ID", "inv-1"),
+                "Books_Invoice_Number", "DEAL-" + DEAL);
+        DealState afterCrash = new DealState(DEAL, false, linked, Optional.empty(), Optional.empty(), true);
+
+        assertThat(InvoiceDecision.screen(afterCrash, RULES)).isEqualTo(new InvoiceDecision.LinkOnly("inv-1", "DEAL-" + DEAL));
+    }
+
+    @Test
     void shouldMakeOneLinePerProductWithItemQuantityAndListPrice() {
         List<Map<String, Object>> products = List.of(product("Widget", "460000000040001", 3, "19.99"),
                 product("Gadget", "460000000040002", "2", new BigDecimal("5")));
