@@ -12,6 +12,7 @@ import io.zsync.testing.KafkaStack;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -60,19 +61,24 @@ final class CrashHarness {
              TopicProbe<SyncCompleted> completions = new TopicProbe<>(Topics.SYNC_COMPLETIONS);
              ServiceUnderTest service = new ServiceUnderTest(scenario.module(), scenario.mainClass(), properties)) {
             Map<TopicPartition, Long> start = positionAtEnd(admin, group, scenario.topics());
+            service.prime();
+            Runnable restart = () -> {
+                forgetDeadMembers(admin, group);
+                arm(service, crashes);
+            };
             arm(service, crashes);
             List<String> ids = new ArrayList<>();
             for (int from = 0; from < records; from += CHUNK) {
                 ids.addAll(scenario.create(zoho, run, from, Math.min(records, from + CHUNK)));
                 List<String> sofar = List.copyOf(ids);
                 await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() ->
-                        keptAlive(scenario, service, crashes) && byRecord(completions, scenario, sofar).values().stream()
+                        keptAlive(scenario, service, crashes, restart) && byRecord(completions, scenario, sofar).values().stream()
                                 .noneMatch(List::isEmpty));
             }
             // what the run's own writes caused (write-back echoes) is processed too before the figures are taken
             Map<TopicPartition, Long> written = endOffsets(admin, scenario.topics());
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    keptAlive(scenario, service, crashes) && caughtUp(admin, group, written, start));
+                    keptAlive(scenario, service, crashes, restart) && caughtUp(admin, group, written, start));
 
             Map<String, List<SyncCompleted>> outcomes = byRecord(completions, scenario, ids);
             Map<String, Integer> targets = scenario.targetsPerSource(zoho, run, ids);
@@ -122,14 +128,34 @@ final class CrashHarness {
      * Restarts the service if it halted (with crash injection while the budget of crashes lasts) and counts the
      * crash; fails if it stopped for any other reason. True, so it can lead a wait condition.
      */
-    private boolean keptAlive(CrashScenario scenario, ServiceUnderTest service, Map<String, Integer> crashes) {
+    private boolean keptAlive(CrashScenario scenario, ServiceUnderTest service, Map<String, Integer> crashes,
+                              Runnable restart) {
         if (!service.alive()) {
             String point = service.crashPoint().orElseThrow(() -> new AssertionError(
                     scenario.module() + " stopped without an injected crash; its log ends:\n" + service.tail()));
             crashes.merge(point, 1, Integer::sum);
-            arm(service, crashes);
+            restart.run();
         }
         return true;
+    }
+
+    /**
+     * Removes the halted process's members from the service's consumer groups, as their session timeout would a
+     * few seconds later, so its next life is assigned the partitions at once: the crash is the point, not the wait.
+     * Only ever called while no life of the service runs. A group without members (its session already expired,
+     * or the retry group never joined) is fine.
+     */
+    private static void forgetDeadMembers(Admin admin, String group) {
+        for (String g : List.of(group, group + "-retry")) {
+            try {
+                admin.removeMembersFromConsumerGroup(g, new RemoveMembersFromConsumerGroupOptions()).all().get();
+            } catch (ExecutionException e) {
+                LOG.debug("no members removed from {}: {}", g, e.getCause().toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /**
