@@ -37,6 +37,7 @@ public class OutcomeTransactions {
     private final KafkaClientProperties kafka;
     private final AvroSerializer<SpecificRecord> serializer;
     private final String transactionalPrefix;
+    private final int transactionTimeoutMs;
     private final Map<Thread, KafkaProducer<String, SpecificRecord>> producers = new ConcurrentHashMap<>();
 
     public OutcomeTransactions(KafkaClientProperties kafka, SchemaRegistryClient registry,
@@ -44,6 +45,7 @@ public class OutcomeTransactions {
         this.kafka = kafka;
         this.serializer = new AvroSerializer<>(registry, registryConfig.autoRegister(), false);
         this.transactionalPrefix = config.group() + "-" + UUID.randomUUID();
+        this.transactionTimeoutMs = (int) config.transactionTimeout().toMillis();
     }
 
     /** A batch of outputs to commit together. */
@@ -109,6 +111,7 @@ public class OutcomeTransactions {
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalPrefix + "-" + thread.getName(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, transactionTimeoutMs,
                 ProducerConfig.CLIENT_ID_CONFIG, transactionalPrefix + "-" + thread.getName())),
                 new StringSerializer(), serializer);
         producer.initTransactions();

@@ -16,7 +16,12 @@ import java.time.Duration;
  *                           keeps being retried for about 40 minutes (0.5 s doubling to 5 min, jittered), so an outage
  *                           or a storm of 429s and 5xx of that length parks records instead of dead-lettering them
  * @param retryAfterCap      longest Retry-After honoured
- * @param ledgerLoadTimeout  how long startup may take to read the ledger
+ * @param ledgerLoadTimeout  how long startup may take to read the ledger; longer than {@code transactionTimeout}, since
+ *                           a restart after a kill mid-commit waits for the broker to abort that transaction
+ * @param transactionTimeout the outcome transactions' {@code transaction.timeout.ms}: how long a transaction left open
+ *                           by a killed process holds readers of its topics (the ledger's loader included) before the
+ *                           broker aborts it. A commit takes milliseconds; keep it below the consumer session timeout,
+ *                           so a dead instance's transactions end before its partitions are taken over
  * @param retryWorker        whether this instance runs the retry worker
  */
 @ConfigurationProperties(SyncRuntimeConfig.PREFIX)
@@ -27,6 +32,7 @@ public record SyncRuntimeConfig(
         @Bindable(defaultValue = "20") int maxAttempts,
         @Bindable(defaultValue = "60s") Duration retryAfterCap,
         @Bindable(defaultValue = "60s") Duration ledgerLoadTimeout,
+        @Bindable(defaultValue = "10s") Duration transactionTimeout,
         @Bindable(defaultValue = "true") boolean retryWorker) {
 
     public static final String PREFIX = "zsync.sync";
