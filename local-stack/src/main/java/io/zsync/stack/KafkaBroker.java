@@ -171,6 +171,9 @@ public final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
+                // a service killed mid-commit holds its readers (the next start's ledger load) until its transaction
+                // times out and the broker's next sweep aborts it: sweep every second, not every 10 s
+                "transaction.abort.timed.out.transaction.cleanup.interval.ms=1000",
                 "auto.create.topics.enable=false",
                 "");
         return lines;

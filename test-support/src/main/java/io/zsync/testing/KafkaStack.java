@@ -146,6 +146,9 @@ public final class KafkaStack {
                     .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
                     .setConfigProp("share.coordinator.state.topic.min.isr", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    // as the local stack's broker: a transaction left open by a killed process is aborted within
+                    // a second of its timeout (the default sweep is every 10 s)
+                    .setConfigProp("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000")
                     .build();
             cluster.format();
             cluster.startup();
