@@ -25,6 +25,8 @@ final class ServiceUnderTest implements AutoCloseable {
     /** What {@code io.zsync.sync.engine.CrashPoints} logs right before it halts the JVM. */
     private static final Pattern CRASH = Pattern.compile("CRASH injected at (\\S+)");
 
+    static final String SERVICE_PROPERTY = "reliability.service.property.";
+
     private final String module;
     private final String mainClass;
     private final Map<String, String> extra;
@@ -58,6 +60,9 @@ final class ServiceUnderTest implements AutoCloseable {
         properties.put("kafka.session.timeout.ms", "6000");
         properties.put("kafka.heartbeat.interval.ms", "2000");
         properties.putAll(extra);
+        // -Dreliability.service.property.<service property>=<value>, for every service under test (the long profile)
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(SERVICE_PROPERTY))
+                .forEach(k -> properties.put(k.substring(SERVICE_PROPERTY.length()), System.getProperty(k)));
         if (crashProbability > 0) {
             properties.put("zsync.crash.points", points);
             properties.put("zsync.crash.probability", String.valueOf(crashProbability));
