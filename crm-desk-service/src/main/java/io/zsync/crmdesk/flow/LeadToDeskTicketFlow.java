@@ -120,10 +120,20 @@ public class LeadToDeskTicketFlow implements SyncFlow {
         // Two events of one lead in a batch share the ledger entry read before the batch: what the first
         // created must be known to the second, and kept in the second's ledger entry (written last).
         Map<String, Map<String, String>> createdInBatch = new HashMap<>();
+        // The event of the batch that acted for a lead (its ticket ensured, its write-back pending). A later
+        // event of that lead (the reconciliation poller's copy of a webhook, a burst of edits) sees the lead as
+        // it was read before the batch, without the pending write-back, so it is superseded rather than
+        // reported as a second success; the acting event's own retry covers it if the write-back then fails.
+        Map<String, String> actedFor = new HashMap<>();
         List<PendingWriteBack> writeBacks = new ArrayList<>();
         for (int i : indexes) {
             FlowInput input = inputs.get(i);
             Map<String, String> batchKnown = createdInBatch.getOrDefault(input.recordId(), Map.of());
+            if (actedFor.containsKey(input.recordId())) {
+                results[i] = new FlowResult.Skipped("superseded: event " + actedFor.get(input.recordId())
+                        + " earlier in this batch acts for lead " + input.recordId(), batchKnown, null);
+                continue;
+            }
             try {
                 Known known = new Known(known(input, batchKnown, CONTACT_ROLE), known(input, batchKnown, TICKET_ROLE),
                         known(input, batchKnown, TICKET_NUMBER_ROLE));
@@ -139,6 +149,7 @@ public class LeadToDeskTicketFlow implements SyncFlow {
                 Ensured ensured = ensureTicket(org, input, proceed, settings.leadIdCustomField(),
                         createdInBatch.containsKey(input.recordId()));
                 createdInBatch.put(input.recordId(), ensured.ledger());
+                actedFor.put(input.recordId(), input.event().getEventId());
                 writeBacks.add(new PendingWriteBack(i, input.recordId(), ensured, LeadTicketDecision.writeBack(settings,
                         ensured.contactId(), ensured.ticketId(), ensured.ticketNumber())));
             } catch (StepFailure e) {
@@ -268,8 +279,7 @@ public class LeadToDeskTicketFlow implements SyncFlow {
         List<PendingWriteBack> needed = new ArrayList<>();
         for (PendingWriteBack p : pending) {
             Map<String, Object> lead = leads.getOrDefault(p.leadId(), Map.of());
-            boolean sameLeadAgain = needed.stream().anyMatch(n -> n.leadId().equals(p.leadId()) && n.fields().equals(p.fields()));
-            if (!LeadTicketDecision.writeBackNeeded(lead, p.fields()) || sameLeadAgain) {
+            if (!LeadTicketDecision.writeBackNeeded(lead, p.fields())) {
                 results[p.index()] = succeeded(p, TargetAction.UNCHANGED);
             } else {
                 needed.add(p);

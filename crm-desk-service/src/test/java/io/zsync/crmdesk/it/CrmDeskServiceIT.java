@@ -9,15 +9,25 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.zsync.contract.ChangeEvent;
+import io.zsync.contract.EventOrigin;
+import io.zsync.contract.Operation;
 import io.zsync.contract.SyncCompleted;
 import io.zsync.contract.SyncStatus;
+import io.zsync.contract.SystemId;
 import io.zsync.crmdesk.flow.LeadToDeskTicketFlow;
 import io.zsync.crmdesk.flow.TicketClosedToCrmFlow;
 import io.zsync.schemas.Topics;
+import io.zsync.schemas.serde.AvroSerializer;
+import io.zsync.schemas.serde.RestSchemaRegistryClient;
 import io.zsync.sync.TopicProbe;
 import io.zsync.sync.it.ZohoStack;
+import io.zsync.testing.KafkaStack;
 import io.zsync.testing.RealKafka;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -127,13 +137,13 @@ class CrmDeskServiceIT implements TestPropertyProvider {
         awaitOne(LeadToDeskTicketFlow.ID, lead.id, SyncStatus.SUCCEEDED);
         awaitOne(LeadToDeskTicketFlow.ID, lead.id, SyncStatus.SKIPPED);
         ChangeEvent created = leadEvents.values(e -> e.getRecordId().equals(lead.id)
-                && e.getOperation() == io.zsync.contract.Operation.CREATED).get(0);
+                && e.getOperation() == Operation.CREATED).get(0);
 
         for (int i = 0; i < 3; i++) {
             changes.lead(lead.id, created); // the gateway or Kafka delivering the same event again
         }
         ChangeEvent replay = ChangeEvent.newBuilder(created).setEventId("replay-" + UUID.randomUUID())
-                .setOrigin(io.zsync.contract.EventOrigin.RECONCILIATION).build();
+                .setOrigin(EventOrigin.RECONCILIATION).build();
         changes.lead(lead.id, replay); // a poller finding the same lead again under a new event id
 
         await().atMost(WAIT).until(() -> of(LeadToDeskTicketFlow.ID, lead.id, c -> true).size() >= 6);
@@ -146,6 +156,34 @@ class CrmDeskServiceIT implements TestPropertyProvider {
                 .satisfies(c -> assertThat(c.getSkipReason()).startsWith("lead already has Desk ticket"));
         assertThat(ticketsOf(lead.id)).hasSize(1);
         assertThat(deskContacts(lead.email)).hasSize(1);
+    }
+
+    @Test
+    void shouldSyncALeadOnceWhenItsWebhookAndThePollersCopyArriveInOneBatch() {
+        // The gateway's reconciliation finds a new lead whose insert notification is still queued behind a
+        // restart: both events of the lead reach the flow in one batch, the poller's under its own event id.
+        zoho.sandbox("POST", "/_sandbox/webhooks/drop", "{\"product\":\"crm\",\"count\":1,\"containing\":\"\\\"operation\\\":\\\"insert\\\"\"}");
+        Lead lead = createLead("Barbara", "Liskov");
+        await().atMost(WAIT).until(() -> zoho.sandbox("GET", "/_sandbox/webhooks/deliveries?limit=1", null)
+                .path("pendingDrops").path("crm").asInt(0) == 0);
+        ChangeEvent webhook = leadCreated(lead.id, "crm-insert-" + UUID.randomUUID(), EventOrigin.WEBHOOK);
+        ChangeEvent pollersCopy = leadCreated(lead.id, "reconcile-" + UUID.randomUUID(), EventOrigin.RECONCILIATION);
+        publishTogether(lead.id, webhook, pollersCopy); // one transaction: a read_committed fetch sees both or neither
+
+        await().atMost(WAIT).until(() -> of(LeadToDeskTicketFlow.ID, lead.id,
+                c -> c.getEventId().equals(webhook.getEventId()) || c.getEventId().equals(pollersCopy.getEventId())).size() == 2);
+        assertThat(of(LeadToDeskTicketFlow.ID, lead.id, c -> c.getEventId().equals(webhook.getEventId())))
+                .singleElement().satisfies(c -> assertThat(c.getStatus()).isEqualTo(SyncStatus.SUCCEEDED));
+        assertThat(of(LeadToDeskTicketFlow.ID, lead.id, c -> c.getEventId().equals(pollersCopy.getEventId())))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.getStatus()).isEqualTo(SyncStatus.SKIPPED);
+                    assertThat(c.getSkipReason()).isEqualTo("superseded: event " + webhook.getEventId()
+                            + " earlier in this batch acts for lead " + lead.id);
+                });
+        assertThat(of(LeadToDeskTicketFlow.ID, lead.id, c -> c.getStatus() == SyncStatus.SUCCEEDED)).hasSize(1);
+        JsonNode ticket = onlyTicketOf(lead.id);
+        assertThat(deskContacts(lead.email)).hasSize(1);
+        assertThat(crmLead(lead.id).path("Desk_Ticket_ID").asText()).isEqualTo(ticket.path("id").asText());
     }
 
     @Test
@@ -264,6 +302,32 @@ class CrmDeskServiceIT implements TestPropertyProvider {
         JsonNode result = answer.path("data").get(0);
         assertThat(result.path("status").asText()).as(answer.toString()).isEqualTo("success");
         return new Lead(result.path("details").path("id").asText(), lastName, email);
+    }
+
+    private static ChangeEvent leadCreated(String leadId, String eventId, EventOrigin origin) {
+        Instant now = Instant.now();
+        return ChangeEvent.newBuilder().setEventId(eventId).setSource(SystemId.ZOHO_CRM).setOrgId(ZohoStack.ORG)
+                .setEntityType("Leads").setRecordId(leadId).setOperation(Operation.CREATED).setChangedFields(List.of())
+                .setChangedValues(null).setPreviousValues(null).setRecordVersion(null).setOrigin(origin)
+                .setOccurredAt(now).setReceivedAt(now).setTraceId("trace-" + eventId).setAttributes(new HashMap<>())
+                .build();
+    }
+
+    /** Writes the events in one Kafka transaction, so the service's read_committed consumer fetches them together. */
+    private static void publishTogether(String key, ChangeEvent... events) {
+        KafkaStack stack = KafkaStack.get();
+        try (KafkaProducer<String, ChangeEvent> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "crm-desk-it-" + UUID.randomUUID()),
+                new StringSerializer(), new AvroSerializer<>(
+                        new RestSchemaRegistryClient(stack.schemaRegistryUrl(), null, Duration.ofSeconds(10)), true, false))) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (ChangeEvent event : events) {
+                producer.send(new ProducerRecord<>(Topics.CRM_LEADS.name(), key, event));
+            }
+            producer.commitTransaction();
+        }
     }
 
     private List<SyncCompleted> of(String flow, String recordId, Predicate<SyncCompleted> filter) {
