@@ -5,6 +5,7 @@ import io.zsync.dashboard.domain.FlowStats;
 import io.zsync.dashboard.domain.RecordLineage;
 import io.zsync.dashboard.domain.TargetIndex;
 import io.zsync.dashboard.streams.DashboardStores;
+import io.zsync.dashboard.streams.DashboardStreams;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -18,10 +19,10 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 @Singleton
 public class KafkaStreamsStoreAccess implements StoreAccess {
 
-    private final KafkaStreams streams;
+    private final DashboardStreams application;
 
-    public KafkaStreamsStoreAccess(KafkaStreams streams) {
-        this.streams = streams;
+    public KafkaStreamsStoreAccess(DashboardStreams application) {
+        this.application = application;
     }
 
     @Override
@@ -50,6 +51,9 @@ public class KafkaStreamsStoreAccess implements StoreAccess {
     }
 
     private <T> T store(String name, QueryableStoreType<T> type) {
+        KafkaStreams streams = application.streams().orElseThrow(() -> new StoresUnavailableException(
+                application.startFailure().map(e -> "the dashboard's state could not start: " + e.getMessage())
+                        .orElse("the dashboard's state is not ready (Kafka Streams is starting); retry shortly"), null));
         if (streams.state() != KafkaStreams.State.RUNNING) {
             throw new StoresUnavailableException("the dashboard's state is not ready (Kafka Streams is "
                     + streams.state() + "); retry shortly", null);
