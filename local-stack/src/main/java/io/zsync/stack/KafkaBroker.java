@@ -2,6 +2,7 @@ package io.zsync.stack;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,7 +33,7 @@ public final class KafkaBroker implements AutoCloseable {
         this.controllerPort = controllerPort;
         this.dataDir = dataDir;
         this.logFile = logFile;
-        this.clusterId = clusterIdFrom(UUID.randomUUID());
+        this.clusterId = newClusterId();
     }
 
     /** Formats a fresh data directory under {@code dataDir} and starts the broker on {@code port}. */
@@ -94,7 +94,8 @@ public final class KafkaBroker implements AutoCloseable {
             Process format = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
             if (!format.waitFor(2, TimeUnit.MINUTES) || format.exitValue() != 0) {
-                throw new StackException("formatting Kafka storage in " + dataDir + " failed; see " + logFile);
+                throw new StackException("formatting Kafka storage in " + dataDir + " failed; last lines of " + logFile
+                        + ":\n" + ManagedProcess.tailOf(logFile, 20));
             }
         } catch (IOException e) {
             throw new StackException("cannot run the Kafka storage tool: " + e.getMessage(), e);
@@ -179,10 +180,12 @@ public final class KafkaBroker implements AutoCloseable {
         return lines;
     }
 
-    /** Kafka cluster ids are 16 random bytes in URL-safe base64 without padding. */
-    private static String clusterIdFrom(UUID uuid) {
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    /**
+     * A cluster id as {@code kafka-storage random-uuid} makes it: 16 random bytes in URL-safe base64, never starting
+     * with {@code -}. One id in 64 made from a plain UUID started with {@code -}, and the storage tool then read
+     * {@code -t -…} as an unknown option and refused to format (a CI run's broker failed to start so).
+     */
+    static String newClusterId() {
+        return Uuid.randomUuid().toString();
     }
 }

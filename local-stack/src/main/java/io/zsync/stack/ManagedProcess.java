@@ -123,6 +123,11 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     String tail(int lines) {
+        return tailOf(logFile, lines);
+    }
+
+    /** The last {@code lines} lines of a log file, for an error message. */
+    static String tailOf(Path logFile, int lines) {
         try {
             List<String> all = Files.readAllLines(logFile);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
