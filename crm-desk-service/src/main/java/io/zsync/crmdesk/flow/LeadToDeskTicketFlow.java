@@ -123,14 +123,19 @@ public class LeadToDeskTicketFlow implements SyncFlow {
         // The event of the batch that acted for a lead (its ticket ensured, its write-back pending). A later
         // event of that lead (the reconciliation poller's copy of a webhook, a burst of edits) sees the lead as
         // it was read before the batch, without the pending write-back, so it is superseded rather than
-        // reported as a second success; the acting event's own retry covers it if the write-back then fails.
-        Map<String, String> actedFor = new HashMap<>();
+        // reported as a second success. If the acting event then fails, the superseded ones fail with it and
+        // are retried too: a SKIPPED copy would mark the lead's version synced, and the acting event's retry
+        // would then be dropped as that version, its write-back never made.
+        Map<String, Integer> actedFor = new HashMap<>();
+        Map<Integer, Integer> superseded = new HashMap<>();
         List<PendingWriteBack> writeBacks = new ArrayList<>();
         for (int i : indexes) {
             FlowInput input = inputs.get(i);
             Map<String, String> batchKnown = createdInBatch.getOrDefault(input.recordId(), Map.of());
-            if (actedFor.containsKey(input.recordId())) {
-                results[i] = new FlowResult.Skipped("superseded: event " + actedFor.get(input.recordId())
+            Integer acting = actedFor.get(input.recordId());
+            if (acting != null) {
+                superseded.put(i, acting);
+                results[i] = new FlowResult.Skipped("superseded: event " + inputs.get(acting).event().getEventId()
                         + " earlier in this batch acts for lead " + input.recordId(), batchKnown, null);
                 continue;
             }
@@ -149,7 +154,7 @@ public class LeadToDeskTicketFlow implements SyncFlow {
                 Ensured ensured = ensureTicket(org, input, proceed, settings.leadIdCustomField(),
                         createdInBatch.containsKey(input.recordId()));
                 createdInBatch.put(input.recordId(), ensured.ledger());
-                actedFor.put(input.recordId(), input.event().getEventId());
+                actedFor.put(input.recordId(), i);
                 writeBacks.add(new PendingWriteBack(i, input.recordId(), ensured, LeadTicketDecision.writeBack(settings,
                         ensured.contactId(), ensured.ticketId(), ensured.ticketNumber())));
             } catch (StepFailure e) {
@@ -160,6 +165,7 @@ public class LeadToDeskTicketFlow implements SyncFlow {
             }
         }
         writeBack(org, writeBacks, leads, results);
+        Results.failWithActing(results, superseded);
     }
 
     private Map<String, Map<String, Object>> readLeads(String org, List<String> ids, LeadTicketSettings settings) {

@@ -47,6 +47,19 @@ final class Results {
         return first;
     }
 
+    /**
+     * Events superseded in a batch by an earlier event of their record that acted for it ({@code superseded}: index
+     * to the acting event's index) take the acting event's failure, if it failed. Left SKIPPED, a copy would mark
+     * the record's version synced, and the acting event's retry would be dropped as that version.
+     */
+    static void failWithActing(FlowResult[] results, Map<Integer, Integer> superseded) {
+        superseded.forEach((copy, acting) -> {
+            if (results[acting] instanceof FlowResult.Failed failed) {
+                results[copy] = failed;
+            }
+        });
+    }
+
     static FlowResult.Failed failed(RuntimeException error, String step, Map<String, String> written) {
         FlowResult.Failed failed = Failures.classify(error);
         return new FlowResult.Failed(failed.code(), failed.message(), failed.retryable(), failed.retryAfter(),

@@ -47,6 +47,25 @@ class ResultsTest {
     }
 
     @Test
+    void shouldFailASupersededEventWithTheEventThatActedForItsLeadSoBothAreRetried() {
+        FlowResult.Failed writeBackFailed = Results.failed(new IllegalStateException("CRM down"), "crm-write-back",
+                Map.of("desk.ticket_id", "T9"));
+        FlowResult.Skipped superseded = new FlowResult.Skipped("superseded: event a earlier in this batch acts for lead L1",
+                Map.of("desk.ticket_id", "T9"), null);
+        FlowResult succeeded = new FlowResult.Succeeded(List.of(), Map.of("desk.ticket_id", "T8"), "h", Map.of());
+        FlowResult.Skipped supersededAfterSuccess = new FlowResult.Skipped(
+                "superseded: event c earlier in this batch acts for lead L2", Map.of("desk.ticket_id", "T8"), null);
+        FlowResult[] results = {writeBackFailed, superseded, succeeded, supersededAfterSuccess};
+
+        Results.failWithActing(results, Map.of(1, 0, 3, 2));
+
+        assertThat(results[1]).isSameAs(writeBackFailed);
+        assertThat(results[3]).as("a copy of an event that succeeded stays SKIPPED").isSameAs(supersededAfterSuccess);
+        assertThat(results[0]).isSameAs(writeBackFailed);
+        assertThat(results[2]).isSameAs(succeeded);
+    }
+
+    @Test
     void shouldKeepTheIdsWrittenWhenAStepFails() {
         FlowResult.Failed f = Results.failed(new ZohoRateLimitException(ZohoProduct.CRM, "dev", 429, "TOO_MANY_REQUESTS",
                 "slow down", Duration.ofSeconds(2), null, null), "crm-write-back", Map.of("desk.ticket_id", "T9"));
