@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Judges every flow (failure rate over the alert window) and every consumer group (lag, oldest unprocessed event)
- * on a schedule, and publishes the result to the health endpoint and the metrics. What cannot be measured is
- * UNKNOWN with the reason, never silently UP.
+ * on a schedule, and publishes the result to the health endpoint and the metrics. What cannot be measured yet is
+ * UNKNOWN with the reason, never silently UP; state stores that will not come back without a restart (Kafka
+ * Streams failed to start or died) are DOWN, so the health endpoint answers 503.
  */
 @Singleton
 public class HealthMonitor {
@@ -63,7 +64,11 @@ public class HealthMonitor {
                 flows.add(new HealthSnapshot.FlowHealth(f.flowId(), f.totals(), v));
                 verdicts.add(v);
             });
-        } catch (StoresUnavailableException | InvalidStateStoreException e) {
+        } catch (StoresUnavailableException e) {
+            // starting or rebalancing: not known yet; failed: the dashboard cannot judge anything until restarted
+            verdicts.add(new Verdict(e.failed() ? HealthLevel.DOWN : HealthLevel.UNKNOWN,
+                    "flow stats unavailable: " + e.getMessage()));
+        } catch (InvalidStateStoreException e) {
             verdicts.add(new Verdict(HealthLevel.UNKNOWN, "flow stats unavailable: " + e.getMessage()));
         }
         List<HealthSnapshot.GroupHealth> groups = new ArrayList<>();

@@ -51,12 +51,20 @@ public class KafkaStreamsStoreAccess implements StoreAccess {
     }
 
     private <T> T store(String name, QueryableStoreType<T> type) {
-        KafkaStreams streams = application.streams().orElseThrow(() -> new StoresUnavailableException(
-                application.startFailure().map(e -> "the dashboard's state could not start: " + e.getMessage())
-                        .orElse("the dashboard's state is not ready (Kafka Streams is starting); retry shortly"), null));
-        if (streams.state() != KafkaStreams.State.RUNNING) {
+        KafkaStreams streams = application.streams().orElseThrow(() -> application.startFailure()
+                .map(e -> StoresUnavailableException.failed("the dashboard's state could not start: " + e.getMessage(), e))
+                .orElseGet(() -> new StoresUnavailableException(
+                        "the dashboard's state is not ready (Kafka Streams is starting); retry shortly", null)));
+        KafkaStreams.State state = streams.state();
+        if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+                || state == KafkaStreams.State.NOT_RUNNING || state == KafkaStreams.State.PENDING_SHUTDOWN) {
+            // a stream thread died (the default handler then stops the whole client) or the dashboard is stopping
+            throw StoresUnavailableException.failed("the dashboard's state is down (Kafka Streams is " + state
+                    + "); the dashboard must be restarted, see its log", null);
+        }
+        if (state != KafkaStreams.State.RUNNING) {
             throw new StoresUnavailableException("the dashboard's state is not ready (Kafka Streams is "
-                    + streams.state() + "); retry shortly", null);
+                    + state + "); retry shortly", null);
         }
         try {
             return streams.store(StoreQueryParameters.fromNameAndType(name, type));

@@ -29,8 +29,8 @@ import java.util.Properties;
  * <p>micronaut-kafka-streams builds its {@code KafkaStreams} as a context bean, on the main thread before the
  * server starts: a profile of the dashboard's start put about a quarter of it there, which kept the process
  * over its 3 s time-to-ready target. Here the server answers first (its health reports UNKNOWN until the stores
- * are queryable, as it did while Streams restored them), and the topology is built and started on a thread of
- * its own. Settings are read from the same keys as before: every {@code kafka.streams.default.*} entry, over
+ * are queryable, as it did while Streams restored them, and DOWN if the application fails to start or dies), and
+ * the topology is built and started on a thread of its own. Settings are read from the same keys as before: every {@code kafka.streams.default.*} entry, over
  * {@code kafka.bootstrap.servers} and the client security settings under {@code kafka.*}.
  */
 @Singleton
@@ -38,6 +38,8 @@ public class DashboardStreams implements ApplicationEventListener<ServerStartupE
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardStreams.class);
     static final String STREAMS_PREFIX = "kafka.streams.default";
+    /** Our own key under {@link #STREAMS_PREFIX}, not a Kafka Streams setting. */
+    static final String CLOSE_TIMEOUT = "close-timeout";
     /** Client settings shared by every Kafka client of the process (connection and authentication). */
     private static final String[] SHARED_PREFIXES = {"security.", "sasl.", "ssl."};
 
@@ -55,7 +57,7 @@ public class DashboardStreams implements ApplicationEventListener<ServerStartupE
      */
     public DashboardStreams(Environment environment, SchemaRegistryClient registry,
                             SchemaRegistryConfiguration registryConfiguration, DashboardProperties properties,
-                            @Value("${kafka.streams.default.close-timeout:10s}") Duration closeTimeout,
+                            @Value("${" + STREAMS_PREFIX + "." + CLOSE_TIMEOUT + ":10s}") Duration closeTimeout,
                             @Nullable TopicInitializer topicsCreatedFirst) {
         this.environment = environment;
         this.registry = registry;
@@ -71,22 +73,28 @@ public class DashboardStreams implements ApplicationEventListener<ServerStartupE
         starter.start();
     }
 
-    private synchronized void start() {
-        if (closed || streams != null) {
+    synchronized void start() {
+        if (closed || streams != null || startFailure != null) {
             return;
         }
+        KafkaStreams created = null;
         try {
             StreamsBuilder builder = new StreamsBuilder();
             DashboardTopology.define(builder, DashboardSerdes.using(registry, registryConfiguration.autoRegister()),
                     properties.topologyOptions());
             Properties config = config();
-            KafkaStreams created = new KafkaStreams(builder.build(config), config);
+            created = new KafkaStreams(builder.build(config), config);
             created.start();
             streams = created;
             LOG.info("Kafka Streams application {} started", config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
         } catch (RuntimeException e) {
             startFailure = e;
-            LOG.error("the dashboard's Kafka Streams application could not start: {}", e.toString(), e);
+            LOG.error("the dashboard's Kafka Streams application could not start; its health is DOWN until it is "
+                    + "restarted: {}", e.toString(), e);
+            if (created != null) {
+                // built but not started: its clients (admin, producers, consumers) hold connections and threads
+                created.close(Duration.ZERO);
+            }
         }
     }
 
@@ -113,7 +121,7 @@ public class DashboardStreams implements ApplicationEventListener<ServerStartupE
         environment.getProperty("kafka.bootstrap.servers", String.class)
                 .ifPresent(servers -> config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, servers));
         environment.getProperties(STREAMS_PREFIX, StringConvention.RAW).forEach((key, value) -> {
-            if (value != null && !"close-timeout".equals(key)) {
+            if (value != null && !CLOSE_TIMEOUT.equals(key)) {
                 config.put(key, value.toString());
             }
         });
