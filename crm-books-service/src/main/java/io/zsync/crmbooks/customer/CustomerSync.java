@@ -54,7 +54,7 @@ public class CustomerSync {
 
     static final String CONTACTS = "Contacts";
     /** CRM fields the mapping reads (the org's write-back field is added). */
-    static final List<String> CONTACT_FIELDS = List.of("First_Name", "Last_Name", "Email", "Phone", "Account_Name",
+    public static final List<String> CONTACT_FIELDS = List.of("First_Name", "Last_Name", "Email", "Phone", "Account_Name",
             "Mailing_Street", "Mailing_City", "Mailing_State", "Mailing_Zip", "Mailing_Country");
     /** Candidates fetched one by one to read the CRM id they keep; more than this is a data problem, not a match. */
     private static final int MAX_CANDIDATES_READ = 5;

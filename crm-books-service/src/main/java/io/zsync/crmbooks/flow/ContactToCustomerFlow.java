@@ -13,8 +13,10 @@ import io.zsync.sync.api.SyncFlow;
 import io.zsync.zoho.crm.CrmRecord;
 import jakarta.inject.Singleton;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,6 +50,17 @@ public class ContactToCustomerFlow implements SyncFlow {
     @Override
     public Set<String> writeBackFields() {
         return settings.each(CrmBooksOrgSettings::customerIdField);
+    }
+
+    /**
+     * What the mapping reads, and the write-back field (a person's edit of it is re-linked): another flow's
+     * write-back on the contact (the external CRM's id, for one) ends SKIPPED without a CRM read.
+     */
+    @Override
+    public Optional<Set<String>> fieldsActedOn() {
+        Set<String> fields = new HashSet<>(CustomerSync.CONTACT_FIELDS);
+        fields.addAll(writeBackFields());
+        return Optional.of(Set.copyOf(fields));
     }
 
     @Override

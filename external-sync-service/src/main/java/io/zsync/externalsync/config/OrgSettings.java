@@ -72,6 +72,11 @@ public class OrgSettings {
         return orgs.values().stream().map(ExternalSyncOrgProperties::crmExternalIdField).collect(Collectors.toSet());
     }
 
+    /** CRM contact fields the mapping reads in any org (the company field is configurable per org). */
+    public Set<String> crmFieldsRead() {
+        return orgs.keySet().stream().flatMap(org -> crmMapping(org).readFields().stream()).collect(Collectors.toSet());
+    }
+
     /** External properties the flows write back. */
     public Set<String> externalWriteBackProperties() {
         return orgs.values().stream().map(ExternalSyncOrgProperties::externalZohoIdProperty).collect(Collectors.toSet());

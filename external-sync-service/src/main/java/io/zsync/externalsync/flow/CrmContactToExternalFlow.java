@@ -72,6 +72,15 @@ public class CrmContactToExternalFlow implements SyncFlow {
         return orgs.crmWriteBackFields();
     }
 
+    /**
+     * The mapped fields and the external id: another flow's write-back on the contact (the Books customer id, for
+     * one) ends SKIPPED without reading the contact, instead of being read and found unchanged.
+     */
+    @Override
+    public Optional<Set<String>> fieldsActedOn() {
+        return Optional.of(orgs.crmFieldsRead());
+    }
+
     @Override
     public List<FlowResult> process(List<FlowInput> inputs) {
         List<PairPlan> plans = inputs.stream().map(i -> new PairPlan(i, i.org())).toList();

@@ -87,6 +87,16 @@ class CrmToExternalIT implements TestPropertyProvider {
         assertThat(completions.skipped(EXTERNAL_FLOW, hubspotId)).allSatisfy(c ->
                 assertThat(c.getSkipReason()).matches("own write.*|superseded.*"));
 
+        // another flow's write-back (crm-books-service links the Books customer) is settled without reading CRM
+        Sandbox.updateCrmContact(crmId, Map.of("Books_Customer_ID", "460000000099"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> completions.skipped(CRM_FLOW, crmId).stream()
+                .anyMatch(c -> c.getSkipReason().contains("only Books_Customer_ID")));
+        SyncCompleted unrelated = completions.skipped(CRM_FLOW, crmId).stream()
+                .filter(c -> c.getSkipReason().contains("only Books_Customer_ID")).findFirst().orElseThrow();
+        assertThat(unrelated.getSkipReason()).startsWith("no field this flow acts on changed");
+        assertThat(unrelated.getApiCalls()).isZero();
+        assertThat(completions.succeeded(CRM_FLOW, crmId)).hasSize(2);
+
         // a deletion in CRM deletes the HubSpot contact; HubSpot's deletion webhook is skipped
         Sandbox.deleteCrmContact(crmId);
         await().atMost(Duration.ofSeconds(60)).until(() -> completions.succeeded(CRM_FLOW, crmId).size() == 3);

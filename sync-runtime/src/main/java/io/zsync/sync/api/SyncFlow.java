@@ -4,6 +4,7 @@ import io.zsync.contract.ChangeEvent;
 import io.zsync.schemas.TopicSpec;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,6 +26,17 @@ public interface SyncFlow {
      * the source's own bookkeeping fields is the echo of our write and ends SKIPPED.
      */
     Set<String> writeBackFields();
+
+    /**
+     * Source fields whose change this flow acts on (what its mapping and decisions read), if it can name them. An
+     * update whose notification names its changed fields, none of them among these (another flow's write-back,
+     * a field nobody maps), ends SKIPPED without reaching the flow, so without reading the record. Empty (the
+     * default): every change reaches the flow. A field missing here is a change the flow never sees, so a flow
+     * names these only when its mapping is fixed in code or its configuration lists every field it reads.
+     */
+    default Optional<Set<String>> fieldsActedOn() {
+        return Optional.empty();
+    }
 
     /**
      * Processes a batch (events that arrived together, so reads and write-backs can be batched).

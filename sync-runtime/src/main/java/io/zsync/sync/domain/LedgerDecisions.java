@@ -39,6 +39,15 @@ public final class LedgerDecisions {
     }
 
     public static Verdict classify(String flowId, ChangeEvent event, Optional<LedgerEntry> entry, Set<String> writeBackFields) {
+        return classify(flowId, event, entry, writeBackFields, Optional.empty());
+    }
+
+    /**
+     * @param fieldsActedOn the flow's {@link io.zsync.sync.api.SyncFlow#fieldsActedOn()}: when present, an update
+     *                      that names only other fields is {@link Verdict.Action#IRRELEVANT}
+     */
+    public static Verdict classify(String flowId, ChangeEvent event, Optional<LedgerEntry> entry, Set<String> writeBackFields,
+                                   Optional<Set<String>> fieldsActedOn) {
         if (event.getOrigin() == EventOrigin.REDRIVE) {
             String addressed = event.getAttributes().get(REDRIVE_FLOW);
             if (addressed != null && !addressed.equals(flowId)) {
@@ -61,7 +70,26 @@ public final class LedgerDecisions {
             return new Verdict(Verdict.Action.OWN_ECHO, "own write-back: only " + String.join(", ", event.getChangedFields())
                     + " changed");
         }
+        // only for a record this flow has synced: a record it has not (made before us, or whose first event was
+        // lost) is synced at its first change of any kind, as before the flow named its fields
+        boolean synced = entry.map(e -> e.getState() == LedgerState.DONE).orElse(false);
+        if (synced && fieldsActedOn.isPresent() && isIrrelevant(event, fieldsActedOn.get())) {
+            return new Verdict(Verdict.Action.IRRELEVANT, "no field this flow acts on changed (only "
+                    + String.join(", ", event.getChangedFields()) + ")");
+        }
         return Verdict.PROCESS;
+    }
+
+    /**
+     * True when an update names the fields it changed and none of them (bookkeeping aside) is one the flow acts
+     * on. As with echoes, an update that names nothing is never irrelevant: the flow must look.
+     */
+    static boolean isIrrelevant(ChangeEvent event, Set<String> fieldsActedOn) {
+        if (event.getOperation() != Operation.UPDATED) {
+            return false;
+        }
+        List<String> real = event.getChangedFields().stream().filter(f -> !BOOKKEEPING_FIELDS.contains(f)).toList();
+        return !real.isEmpty() && real.stream().noneMatch(fieldsActedOn::contains);
     }
 
     /**
@@ -118,6 +146,29 @@ public final class LedgerDecisions {
             if (mappedHash != null) {
                 next.setMappedHash(mappedHash);
             }
+        }
+        return next.build();
+    }
+
+    /**
+     * The entry after the runtime skipped an event without the flow ({@link Verdict#skipped()}): the event id is
+     * remembered as processed, but a skip settles nothing about an earlier attempt, so an INTENT (a target write
+     * in doubt, whose retry must look before it creates) stays an INTENT. Only our own echo moves the synced
+     * version (as it always has): a duplicate may be an older event, and an {@link Verdict.Action#IRRELEVANT}
+     * change was never read, so a reconciliation copy of its version (which names no fields) is still read and
+     * repairs a relevant change whose notification was lost.
+     */
+    public static LedgerEntry afterSkip(String flowId, ChangeEvent event, Optional<LedgerEntry> previous, Verdict verdict,
+                                        Instant now) {
+        LedgerEntry skipped = after(flowId, event, previous, SyncStatus.SKIPPED, Map.of(), null, now);
+        boolean inDoubt = previous.map(p -> p.getState() == LedgerState.INTENT).orElse(false);
+        if (!inDoubt && verdict.action() == Verdict.Action.OWN_ECHO) {
+            return skipped;
+        }
+        LedgerEntry.Builder next = LedgerEntry.newBuilder(skipped)
+                .setRecordVersion(previous.map(LedgerEntry::getRecordVersion).orElse(null));
+        if (inDoubt) {
+            next.setState(LedgerState.INTENT);
         }
         return next.build();
     }

@@ -17,6 +17,11 @@ public record Verdict(Action action, String reason) {
         SAME_VERSION,
         /** The change is our own write-back coming back as a notification: SKIPPED. */
         OWN_ECHO,
+        /**
+         * The update names its changed fields and none is a field the flow acts on (another flow's write-back,
+         * a field nobody maps): SKIPPED without reading the record.
+         */
+        IRRELEVANT,
         /** A redrive addressed to another flow: not this flow's event, no outcome. */
         NOT_ADDRESSED
     }
@@ -24,6 +29,7 @@ public record Verdict(Action action, String reason) {
     public static final Verdict PROCESS = new Verdict(Action.PROCESS, null);
 
     public boolean skipped() {
-        return action == Action.DUPLICATE || action == Action.SAME_VERSION || action == Action.OWN_ECHO;
+        return action == Action.DUPLICATE || action == Action.SAME_VERSION || action == Action.OWN_ECHO
+                || action == Action.IRRELEVANT;
     }
 }

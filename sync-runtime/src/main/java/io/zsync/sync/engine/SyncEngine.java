@@ -125,12 +125,13 @@ public class SyncEngine {
                         "event " + event.getEventId() + " was already processed: a copy of it came earlier in this batch", null, null, 0, Map.of());
                 continue;
             }
-            Verdict verdict = LedgerDecisions.classify(flow.id(), event, previous, flow.writeBackFields());
+            Verdict verdict = LedgerDecisions.classify(flow.id(), event, previous, flow.writeBackFields(),
+                    flow.fieldsActedOn());
             if (verdict.action() == Verdict.Action.NOT_ADDRESSED) {
                 continue;
             }
             if (verdict.skipped()) {
-                LedgerEntry next = LedgerDecisions.after(flow.id(), event, previous, SyncStatus.SKIPPED, Map.of(), null, now);
+                LedgerEntry next = LedgerDecisions.afterSkip(flow.id(), event, previous, verdict, now);
                 record(out, committed, next);
                 complete(out, flow, delivery, SyncStatus.SKIPPED, List.of(), verdict.reason(), null, null, 0, Map.of());
                 continue;

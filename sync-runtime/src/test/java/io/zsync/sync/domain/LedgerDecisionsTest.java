@@ -160,6 +160,88 @@ class LedgerDecisionsTest {
         assertThat(after.getTargets()).containsEntry("crm.deal_id", "57");
     }
 
+    private static final Optional<Set<String>> ACTED_ON = Optional.of(Set.of("First_Name", "Last_Name", "Email", "Books_Customer_ID"));
+
+    @Test
+    void shouldSkipAnUpdateOfFieldsTheFlowDoesNotActOnWithoutMovingTheSyncedVersion() {
+        ChangeEvent hubspotLink = event("e4", Operation.UPDATED, List.of("External_System_ID", "Modified_Time"), "v4");
+        Optional<LedgerEntry> synced = Optional.of(done(List.of("e1"), "v1", Map.of("books.contact_id", "460")));
+
+        Verdict verdict = LedgerDecisions.classify(FLOW, hubspotLink, synced, WRITE_BACK, ACTED_ON);
+        LedgerEntry after = LedgerDecisions.afterSkip(FLOW, hubspotLink, synced, verdict, T0.plusSeconds(1));
+
+        assertThat(verdict.action()).isEqualTo(Verdict.Action.IRRELEVANT);
+        assertThat(verdict.skipped()).isTrue();
+        assertThat(verdict.reason()).isEqualTo("no field this flow acts on changed (only External_System_ID, Modified_Time)");
+        assertThat(after.getRecentEventIds()).contains("e4");
+        assertThat(after.getState()).isEqualTo(LedgerState.DONE);
+        assertThat(after.getTargets()).containsEntry("books.contact_id", "460");
+        // never read at v4: the reconciliation's copy of v4 (no fields named) must still reach the flow
+        assertThat(after.getRecordVersion()).isEqualTo("v1");
+        assertThat(LedgerDecisions.classify(FLOW, event("r4", Operation.UPDATED, List.of(), "v4"), Optional.of(after),
+                WRITE_BACK, ACTED_ON).action()).isEqualTo(Verdict.Action.PROCESS);
+    }
+
+    @Test
+    void shouldProcessAnUpdateThatNamesAFieldTheFlowActsOn() {
+        Verdict verdict = LedgerDecisions.classify(FLOW, event("e4", Operation.UPDATED, List.of("External_System_ID", "Email"), "v4"),
+                Optional.of(done(List.of("e1"), "v1", Map.of())), WRITE_BACK, ACTED_ON);
+        assertThat(verdict.action()).isEqualTo(Verdict.Action.PROCESS);
+    }
+
+    @Test
+    void shouldProcessAnyUpdateOfARecordTheFlowHasNotSynced() {
+        ChangeEvent other = event("e4", Operation.UPDATED, List.of("Description"), "v4");
+        LedgerEntry inDoubt = LedgerDecisions.intent(FLOW, event("e1", Operation.CREATED, List.of(), "v1"), Optional.empty(), T0);
+
+        assertThat(LedgerDecisions.classify(FLOW, other, Optional.empty(), WRITE_BACK, ACTED_ON).action())
+                .isEqualTo(Verdict.Action.PROCESS);
+        assertThat(LedgerDecisions.classify(FLOW, other, Optional.of(inDoubt), WRITE_BACK, ACTED_ON).action())
+                .isEqualTo(Verdict.Action.PROCESS);
+        // and a flow that names no fields sees every change
+        assertThat(LedgerDecisions.classify(FLOW, other, Optional.of(done(List.of("e1"), "v1", Map.of())), WRITE_BACK,
+                Optional.empty()).action()).isEqualTo(Verdict.Action.PROCESS);
+    }
+
+    @Test
+    void shouldProcessAnUpdateThatNamesNoFieldsEvenWhenTheFlowNamesItsFields() {
+        Verdict verdict = LedgerDecisions.classify(FLOW, event("e4", Operation.UPDATED, List.of("Modified_Time"), "v4"),
+                Optional.of(done(List.of("e1"), "v1", Map.of())), WRITE_BACK, ACTED_ON);
+        assertThat(verdict.action()).isEqualTo(Verdict.Action.PROCESS);
+    }
+
+    @Test
+    void shouldKeepAnIntentInDoubtWhenTheRuntimeSkipsALaterEvent() {
+        // e2's create may have happened (it failed with a timeout) and waits for its retry; e1 is redelivered
+        LedgerEntry processed = done(List.of("e1"), "v1", Map.of());
+        LedgerEntry inDoubt = LedgerDecisions.intent(FLOW, event("e2", Operation.UPDATED, List.of("Email"), "v2"),
+                Optional.of(processed), T0);
+        ChangeEvent redelivered = event("e1", Operation.CREATED, List.of(), "v1");
+
+        Verdict verdict = LedgerDecisions.classify(FLOW, redelivered, Optional.of(inDoubt), WRITE_BACK, ACTED_ON);
+        LedgerEntry after = LedgerDecisions.afterSkip(FLOW, redelivered, Optional.of(inDoubt), verdict, T0.plusSeconds(1));
+
+        assertThat(verdict.action()).isEqualTo(Verdict.Action.DUPLICATE);
+        assertThat(after.getState()).isEqualTo(LedgerState.INTENT); // e2's retry still looks before it creates
+        assertThat(LedgerDecisions.needsIntent(Optional.of(after))).isFalse();
+    }
+
+    @Test
+    void shouldNotMoveTheSyncedVersionBackForAnOldDuplicateButMoveItForOwnEcho() {
+        Optional<LedgerEntry> synced = Optional.of(done(List.of("e1", "e3"), "v3", Map.of()));
+        ChangeEvent old = event("e1", Operation.CREATED, List.of(), "v1");
+        ChangeEvent echo = event("e5", Operation.UPDATED, List.of("Books_Customer_ID"), "v5");
+
+        LedgerEntry afterOld = LedgerDecisions.afterSkip(FLOW, old, synced,
+                LedgerDecisions.classify(FLOW, old, synced, WRITE_BACK, ACTED_ON), T0);
+        LedgerEntry afterEcho = LedgerDecisions.afterSkip(FLOW, echo, synced,
+                LedgerDecisions.classify(FLOW, echo, synced, WRITE_BACK, ACTED_ON), T0);
+
+        assertThat(afterOld.getRecordVersion()).isEqualTo("v3");
+        assertThat(afterEcho.getRecordVersion()).isEqualTo("v5");
+        assertThat(afterEcho.getRecentEventIds()).contains("e5");
+    }
+
     @Test
     void shouldRememberOnlyTheMostRecentEventIds() {
         Optional<LedgerEntry> entry = Optional.empty();
