@@ -53,8 +53,9 @@ public class ContactToCustomerFlow implements SyncFlow {
     }
 
     /**
-     * What the mapping reads, and the write-back field (a person's edit of it is re-linked): another flow's
-     * write-back on the contact (the external CRM's id, for one) ends SKIPPED without a CRM read.
+     * What the mapping reads, and the write-back field (changed together with another field, the contact is read
+     * and re-linked): another flow's write-back on the contact (the external CRM's id, for one) ends SKIPPED
+     * without a CRM read.
      */
     @Override
     public Optional<Set<String>> fieldsActedOn() {

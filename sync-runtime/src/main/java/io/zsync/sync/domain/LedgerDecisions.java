@@ -70,10 +70,13 @@ public final class LedgerDecisions {
             return new Verdict(Verdict.Action.OWN_ECHO, "own write-back: only " + String.join(", ", event.getChangedFields())
                     + " changed");
         }
-        // only for a record this flow has synced: a record it has not (made before us, or whose first event was
-        // lost) is synced at its first change of any kind, as before the flow named its fields
-        boolean synced = entry.map(e -> e.getState() == LedgerState.DONE).orElse(false);
-        if (synced && fieldsActedOn.isPresent() && isIrrelevant(event, fieldsActedOn.get())) {
+        // Only for a record this flow has synced (DONE, with what it wrote or mapped): a record it has not (made
+        // before us, whose first event was lost, or known only from an echo) is synced at its first change of any
+        // kind, as before the flow named its fields. Never for a redrive, which an operator asked for.
+        boolean synced = entry.map(e -> e.getState() == LedgerState.DONE
+                && (!e.getTargets().isEmpty() || e.getMappedHash() != null)).orElse(false);
+        if (synced && event.getOrigin() != EventOrigin.REDRIVE && fieldsActedOn.isPresent()
+                && isIrrelevant(event, fieldsActedOn.get())) {
             return new Verdict(Verdict.Action.IRRELEVANT, "no field this flow acts on changed (only "
                     + String.join(", ", event.getChangedFields()) + ")");
         }
@@ -151,26 +154,24 @@ public final class LedgerDecisions {
     }
 
     /**
-     * The entry after the runtime skipped an event without the flow ({@link Verdict#skipped()}): the event id is
-     * remembered as processed, but a skip settles nothing about an earlier attempt, so an INTENT (a target write
-     * in doubt, whose retry must look before it creates) stays an INTENT. Only our own echo moves the synced
-     * version (as it always has): a duplicate may be an older event, and an {@link Verdict.Action#IRRELEVANT}
-     * change was never read, so a reconciliation copy of its version (which names no fields) is still read and
-     * repairs a relevant change whose notification was lost.
+     * The entry after the runtime skipped an event without the flow ({@link Verdict#skipped()}). Our own echo
+     * marks the record DONE at its version, as it always has: the write-back is an attempt's last step, so its
+     * echo settles that attempt. Any other skip remembers the event id as processed and changes nothing else: a
+     * duplicate (maybe of an older event) settles nothing about an earlier attempt, so an INTENT (a target write
+     * in doubt, whose retry must look before it creates) stays an INTENT, and the synced version stays; an
+     * {@link Verdict.Action#IRRELEVANT} change was never read, so the reconciliation copy of its version (which
+     * names no fields) still reaches the flow and repairs a relevant change whose notification was lost.
      */
     public static LedgerEntry afterSkip(String flowId, ChangeEvent event, Optional<LedgerEntry> previous, Verdict verdict,
                                         Instant now) {
         LedgerEntry skipped = after(flowId, event, previous, SyncStatus.SKIPPED, Map.of(), null, now);
-        boolean inDoubt = previous.map(p -> p.getState() == LedgerState.INTENT).orElse(false);
-        if (!inDoubt && verdict.action() == Verdict.Action.OWN_ECHO) {
+        if (verdict.action() == Verdict.Action.OWN_ECHO || previous.isEmpty()) {
             return skipped;
         }
-        LedgerEntry.Builder next = LedgerEntry.newBuilder(skipped)
-                .setRecordVersion(previous.map(LedgerEntry::getRecordVersion).orElse(null));
-        if (inDoubt) {
-            next.setState(LedgerState.INTENT);
-        }
-        return next.build();
+        return LedgerEntry.newBuilder(skipped)
+                .setState(previous.get().getState())
+                .setRecordVersion(previous.get().getRecordVersion())
+                .build();
     }
 
     /** The ledger key of a record in a flow. */

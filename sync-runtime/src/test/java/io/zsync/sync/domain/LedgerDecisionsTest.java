@@ -204,6 +204,33 @@ class LedgerDecisionsTest {
     }
 
     @Test
+    void shouldProcessAnUpdateOfARecordKnownOnlyFromAnEchoOrRedrivenByAnOperator() {
+        ChangeEvent other = event("e4", Operation.UPDATED, List.of("Description"), "v4");
+        // a contact linked by hand before we ran: its echo made an entry with nothing we wrote or mapped
+        LedgerEntry echoOnly = LedgerEntry.newBuilder(done(List.of("e1"), "v1", Map.of())).setMappedHash(null).build();
+        ChangeEvent redrive = ChangeEvent.newBuilder(other).setOrigin(EventOrigin.REDRIVE).build();
+
+        assertThat(LedgerDecisions.classify(FLOW, other, Optional.of(echoOnly), WRITE_BACK, ACTED_ON).action())
+                .isEqualTo(Verdict.Action.PROCESS);
+        assertThat(LedgerDecisions.classify(FLOW, redrive, Optional.of(done(List.of("e1"), "v1", Map.of())), WRITE_BACK,
+                ACTED_ON).action()).isEqualTo(Verdict.Action.PROCESS);
+    }
+
+    @Test
+    void shouldMarkAnEchoDoneAsBeforeEvenOverAnIntent() {
+        // the write-back is an attempt's last step: its echo settles the attempt
+        LedgerEntry inDoubt = LedgerDecisions.intent(FLOW, event("e1", Operation.CREATED, List.of(), "v1"), Optional.empty(), T0);
+        ChangeEvent echo = event("e2", Operation.UPDATED, List.of("Books_Customer_ID"), "v2");
+        Verdict verdict = LedgerDecisions.classify(FLOW, echo, Optional.of(inDoubt), WRITE_BACK, ACTED_ON);
+
+        LedgerEntry after = LedgerDecisions.afterSkip(FLOW, echo, Optional.of(inDoubt), verdict, T0.plusSeconds(1));
+
+        assertThat(verdict.action()).isEqualTo(Verdict.Action.OWN_ECHO);
+        assertThat(after.getState()).isEqualTo(LedgerState.DONE);
+        assertThat(after.getRecordVersion()).isEqualTo("v2");
+    }
+
+    @Test
     void shouldProcessAnUpdateThatNamesNoFieldsEvenWhenTheFlowNamesItsFields() {
         Verdict verdict = LedgerDecisions.classify(FLOW, event("e4", Operation.UPDATED, List.of("Modified_Time"), "v4"),
                 Optional.of(done(List.of("e1"), "v1", Map.of())), WRITE_BACK, ACTED_ON);
