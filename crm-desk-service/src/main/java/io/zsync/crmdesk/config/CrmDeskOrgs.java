@@ -63,6 +63,13 @@ public class CrmDeskOrgs {
         return Set.copyOf(fields);
     }
 
+    /** Every org's lead fields the lead flow acts on (see {@link LeadTicketSettings#fieldsActedOn()}). */
+    public Set<String> leadFieldsActedOn() {
+        Set<String> fields = new HashSet<>();
+        leadTicket.values().forEach(s -> fields.addAll(s.fieldsActedOn()));
+        return Set.copyOf(fields);
+    }
+
     private static <T> T settings(Map<String, T> byOrg, String orgKey) {
         T settings = byOrg.get(orgKey);
         if (settings == null) {

@@ -1,5 +1,7 @@
 package io.zsync.crmdesk.domain;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -45,6 +47,23 @@ public record LeadTicketSettings(LeadTrigger trigger, String triggerField, Set<S
         }
         fallbackLastName = Text.blank(fallbackLastName) ? "Unknown" : fallbackLastName.trim();
         subjectPrefix = subjectPrefix == null ? "" : subjectPrefix.trim();
+    }
+
+    /** Lead fields the ticket and the Desk contact are made from (with the write-back fields and the trigger). */
+    public static final List<String> MAPPED_FIELDS = List.of("First_Name", "Last_Name", "Email", "Phone", "Company",
+            "Lead_Source");
+
+    /**
+     * The lead fields whose change this org's decision reads: the mapped fields, the write-back fields, and the
+     * trigger field when a field value opens tickets (with {@link LeadTrigger#ON_CREATE} it decides nothing).
+     */
+    public Set<String> fieldsActedOn() {
+        Set<String> fields = new HashSet<>(MAPPED_FIELDS);
+        fields.addAll(writeBackFields());
+        if (trigger == LeadTrigger.ON_FIELD_VALUE) {
+            fields.add(triggerField);
+        }
+        return Set.copyOf(fields);
     }
 
     /** The CRM fields this flow writes back on a lead. */

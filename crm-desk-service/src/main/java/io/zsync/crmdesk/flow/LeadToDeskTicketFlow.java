@@ -86,6 +86,15 @@ public class LeadToDeskTicketFlow implements SyncFlow {
         return orgs.leadWriteBackFields();
     }
 
+    /**
+     * The mapped fields, the write-back fields and an ON_FIELD_VALUE trigger field: the closed-ticket flow's
+     * report on the lead (status, date, notes) and other flows' edits end SKIPPED without reading the lead.
+     */
+    @Override
+    public Optional<Set<String>> fieldsActedOn() {
+        return Optional.of(orgs.leadFieldsActedOn());
+    }
+
     @Override
     public List<FlowResult> process(List<FlowInput> inputs) {
         FlowResult[] results = new FlowResult[inputs.size()];
@@ -169,8 +178,7 @@ public class LeadToDeskTicketFlow implements SyncFlow {
     }
 
     private Map<String, Map<String, Object>> readLeads(String org, List<String> ids, LeadTicketSettings settings) {
-        Set<String> fields = new LinkedHashSet<>(List.of("First_Name", "Last_Name", "Email", "Phone", "Company",
-                "Lead_Source"));
+        Set<String> fields = new LinkedHashSet<>(LeadTicketSettings.MAPPED_FIELDS);
         fields.addAll(settings.writeBackFields());
         if (settings.triggerField() != null && !settings.triggerField().isBlank()) {
             fields.add(settings.triggerField());

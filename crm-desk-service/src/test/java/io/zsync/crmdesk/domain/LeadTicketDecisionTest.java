@@ -185,6 +185,15 @@ class LeadTicketDecisionTest {
         }
 
         @Test
+        void shouldActOnTheMappedAndWriteBackFieldsAndOnTheTriggerFieldOnlyWhenAValueOpensTickets() {
+            Set<String> base = Set.of("First_Name", "Last_Name", "Email", "Phone", "Company", "Lead_Source");
+            assertThat(ON_CREATE.fieldsActedOn()).containsAll(base).containsAll(ON_CREATE.writeBackFields())
+                    .doesNotContain("Lead_Status", "Support_Notes", "Last_Support_Ticket_Status");
+            assertThat(ON_STATUS.fieldsActedOn()).containsAll(base).containsAll(ON_STATUS.writeBackFields())
+                    .contains("Lead_Status");
+        }
+
+        @Test
         void shouldRefuseAFieldTriggerWithoutValues() {
             assertThatThrownBy(() -> settings(LeadTrigger.ON_FIELD_VALUE, "Lead_Status", Set.of(" ")))
                     .isInstanceOf(IllegalArgumentException.class);
