@@ -30,8 +30,9 @@ import java.util.Properties;
  * server starts: a profile of the dashboard's start put about a quarter of it there, which kept the process
  * over its 3 s time-to-ready target. Here the server answers first (its health reports UNKNOWN until the stores
  * are queryable, as it did while Streams restored them, and DOWN if the application fails to start or dies), and
- * the topology is built and started on a thread of its own. Settings are read from the same keys as before: every {@code kafka.streams.default.*} entry, over
- * {@code kafka.bootstrap.servers} and the client security settings under {@code kafka.*}.
+ * the topology is built and started on a thread of its own. Settings are read from the same keys as before:
+ * every {@code kafka.streams.default.*} entry, over {@code kafka.bootstrap.servers} and the client security
+ * settings under {@code kafka.*}.
  */
 @Singleton
 public class DashboardStreams implements ApplicationEventListener<ServerStartupEvent> {

@@ -114,6 +114,9 @@ public class SyncEngine {
         List<Delivery> toRun = new ArrayList<>();
         List<FlowInput> inputs = new ArrayList<>();
         java.util.Set<String> inThisBatch = new java.util.HashSet<>();
+        // once per batch: flows may build these sets from their configuration on every call
+        java.util.Set<String> writeBackFields = flow.writeBackFields();
+        Optional<java.util.Set<String>> fieldsActedOn = flow.fieldsActedOn();
         for (Delivery delivery : deliveries) {
             ChangeEvent event = delivery.event();
             out.consumed(delivery.source(), delivery.offset());
@@ -125,8 +128,7 @@ public class SyncEngine {
                         "event " + event.getEventId() + " was already processed: a copy of it came earlier in this batch", null, null, 0, Map.of());
                 continue;
             }
-            Verdict verdict = LedgerDecisions.classify(flow.id(), event, previous, flow.writeBackFields(),
-                    flow.fieldsActedOn());
+            Verdict verdict = LedgerDecisions.classify(flow.id(), event, previous, writeBackFields, fieldsActedOn);
             if (verdict.action() == Verdict.Action.NOT_ADDRESSED) {
                 continue;
             }
