@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,17 @@ public class BooksStore implements Resettable {
         final Map<String, Map<String, Object>> contacts = new LinkedHashMap<>();
         final Map<String, Map<String, Object>> items = new LinkedHashMap<>();
         final Map<String, Map<String, Object>> invoices = new LinkedHashMap<>();
+        /** Contact id by {@link #nameKey} of its name: the uniqueness check reads it instead of every contact. */
+        final Map<String, String> contactByName = new HashMap<>();
         int invoiceSequence;
+
+        void indexName(Map<String, Object> contact) {
+            contactByName.put(nameKey(String.valueOf(contact.get("contact_name"))), (String) contact.get("contact_id"));
+        }
+
+        void unindexName(Map<String, Object> contact) {
+            contactByName.remove(nameKey(String.valueOf(contact.get("contact_name"))), contact.get("contact_id"));
+        }
     }
 
     private final BooksConfig config;
@@ -64,6 +75,7 @@ public class BooksStore implements Resettable {
         contact.put("created_time", now());
         writeContact(contact, input, true);
         org.contacts.put((String) contact.get("contact_id"), contact);
+        org.indexName(contact);
         return Json.copy(contact);
     }
 
@@ -78,7 +90,9 @@ public class BooksStore implements Resettable {
         if (name != null) {
             checkUniqueName(org, name, contactId);
         }
+        org.unindexName(contact);
         writeContact(contact, input, false);
+        org.indexName(contact);
         return Json.copy(contact);
     }
 
@@ -87,7 +101,8 @@ public class BooksStore implements Resettable {
     }
 
     public synchronized void deleteContact(String orgId, String contactId) {
-        found(org(orgId).contacts.remove(contactId), "Contact");
+        Org org = org(orgId);
+        org.unindexName(found(org.contacts.remove(contactId), "Contact"));
     }
 
     public synchronized List<Map<String, Object>> contacts(String orgId, Map<String, String> filters) {
@@ -335,14 +350,20 @@ public class BooksStore implements Resettable {
     }
 
     private void checkUniqueName(Org org, String name, String exceptId) {
-        for (Map<String, Object> other : org.contacts.values()) {
-            if (!other.get("contact_id").equals(exceptId) && name.equalsIgnoreCase(String.valueOf(other.get("contact_name")))) {
-                String message = "vendor".equals(other.get("contact_type"))
-                        ? "A vendor with this name already exists. Please specify a different name."
-                        : "The customer \"" + name + "\" already exists. Please specify a different name.";
-                throw new BooksException(400, 3062, message);
-            }
+        String otherId = org.contactByName.get(nameKey(name));
+        if (otherId != null && !otherId.equals(exceptId)) {
+            String message = "vendor".equals(org.contacts.get(otherId).get("contact_type"))
+                    ? "A vendor with this name already exists. Please specify a different name."
+                    : "The customer \"" + name + "\" already exists. Please specify a different name.";
+            throw new BooksException(400, 3062, message);
         }
+    }
+
+    /** Equal for two names exactly when {@link String#equalsIgnoreCase} says they are. */
+    static String nameKey(String name) {
+        StringBuilder key = new StringBuilder(name.length());
+        name.chars().forEach(c -> key.append(Character.toLowerCase(Character.toUpperCase((char) c))));
+        return key.toString();
     }
 
     private boolean invoiceNumberTaken(Org org, String number) {

@@ -88,10 +88,7 @@ public class CrmReads implements io.zsync.sandbox.core.Resettable {
         if (idFilter != null && idFilter.size() > 100) {
             throw CrmErrors.topLevel(400, "LIMIT_EXCEEDED", "limit exceeded", Json.obj("param_name", "ids", "maximum_length", 100));
         }
-        List<CrmRecord> records = new ArrayList<>(store.all(query.module()).stream()
-                .filter(r -> idFilter == null || idFilter.contains(r.id()))
-                .filter(r -> since == null || r.modified().isAfter(since))
-                .toList());
+        List<CrmRecord> records = new ArrayList<>(store.select(query.module(), idFilter, since));
         records.sort(comparator(sortBy, sortOrder));
 
         String boundTo = String.join("|", query.module().apiName(), String.valueOf(fields), sortBy, sortOrder,

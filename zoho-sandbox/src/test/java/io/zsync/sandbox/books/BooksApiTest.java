@@ -156,6 +156,24 @@ class BooksApiTest extends SandboxTestBase {
         assertThat(clash.map()).containsEntry("code", 3062);
     }
 
+    @Test
+    void shouldFreeTheNameOfARenamedOrDeletedContact() {
+        String acme = contactId(sandbox.post("/books/v3/contacts?" + ORG, "{\"contact_name\":\"Initech\"}", "Authorization", auth));
+        String umbrella = contactId(sandbox.post("/books/v3/contacts?" + ORG, "{\"contact_name\":\"Umbrella\"}", "Authorization", auth));
+
+        sandbox.put("/books/v3/contacts/" + acme + "?" + ORG, "{\"contact_name\":\"Initech Ltd\"}", "Authorization", auth);
+        Reply oldNameAgain = sandbox.post("/books/v3/contacts?" + ORG, "{\"contact_name\":\"INITECH\"}", "Authorization", auth);
+        Reply newNameTaken = sandbox.post("/books/v3/contacts?" + ORG, "{\"contact_name\":\"initech ltd\"}", "Authorization", auth);
+        Reply sameNameKept = sandbox.put("/books/v3/contacts/" + acme + "?" + ORG, "{\"contact_name\":\"Initech LTD\"}", "Authorization", auth);
+        sandbox.delete("/books/v3/contacts/" + umbrella + "?" + ORG, "Authorization", auth);
+        Reply deletedNameAgain = sandbox.post("/books/v3/contacts?" + ORG, "{\"contact_name\":\"Umbrella\"}", "Authorization", auth);
+
+        assertThat(oldNameAgain.status()).isEqualTo(201);
+        assertThat(newNameTaken.map()).containsEntry("code", 3062);
+        assertThat(sameNameKept.map()).containsEntry("code", 0);
+        assertThat(deletedNameAgain.status()).isEqualTo(201);
+    }
+
     private static String contactId(Reply reply) {
         return (String) ((Map<?, ?>) reply.map().get("contact")).get("contact_id");
     }

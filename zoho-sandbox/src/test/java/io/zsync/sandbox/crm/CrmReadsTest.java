@@ -126,6 +126,15 @@ class CrmReadsTest extends SandboxTestBase {
     }
 
     @Test
+    void shouldAnswerEachExistingIdOnceAndLeaveOutUnknownIds() {
+        List<String> ids = CrmWritesTest.ids(insertLeads(2));
+
+        Reply reply = get("/crm/v8/Leads?fields=Last_Name&ids=" + ids.get(1) + ",999999999999999999," + ids.get(1));
+
+        assertThat(reply.list("data")).extracting(r -> r.get("id")).containsExactly(ids.get(1));
+    }
+
+    @Test
     void shouldTreatEqualsAsContainsInSearchCriteria() {
         post("/crm/v8/Leads", "{\"data\":[{\"Last_Name\":\"A\",\"Company\":\"ABC Inc\"},{\"Last_Name\":\"B\",\"Company\":\"XYZ\"},"
                 + "{\"Last_Name\":\"C\",\"Company\":\"Burns,B\"}]}");
