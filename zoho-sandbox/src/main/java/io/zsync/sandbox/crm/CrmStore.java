@@ -13,12 +13,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -68,6 +70,12 @@ public class CrmStore implements io.zsync.sandbox.core.Resettable {
     private final Map<String, Map<String, Map<String, Object>>> dealProducts = new LinkedHashMap<>();
     /** Deal id → contact id → {Contact_Role}. */
     private final Map<String, Map<String, Map<String, Object>>> contactRoles = new LinkedHashMap<>();
+    /**
+     * Module → field → {@link #valueKey} → the records holding that value, for each field a duplicate check has
+     * looked up (unique fields, upsert's duplicate_check_fields): built on the first lookup, kept by every write,
+     * so an insert no longer compares its values with every record of the module.
+     */
+    private final Map<String, Map<String, Map<String, Set<Stored>>>> valueIndex = new HashMap<>();
 
     public CrmStore(CrmConfig config, SandboxClock clock, IdGenerator ids, io.zsync.sandbox.core.SandboxConfig sandbox) {
         this.config = config;
@@ -231,6 +239,8 @@ public class CrmStore implements io.zsync.sandbox.core.Resettable {
                     continue;
                 }
                 recycleBin.add(new Deleted(module.apiName(), id, displayName(module, stored.fields), clock.now()));
+                valueIndex.getOrDefault(module.apiName(), Map.of())
+                        .forEach((field, index) -> unindex(index, stored.fields.get(field), stored));
                 dealProducts.remove(id);
                 contactRoles.remove(id);
                 deleted.add(id);
@@ -434,6 +444,7 @@ public class CrmStore implements io.zsync.sandbox.core.Resettable {
     public void reset(boolean all) {
         synchronized (lock) {
             modules.values().forEach(Map::clear);
+            valueIndex.clear();
             recycleBin.clear();
             dealProducts.clear();
             contactRoles.clear();
@@ -528,6 +539,11 @@ public class CrmStore implements io.zsync.sandbox.core.Resettable {
             if (!Objects.equals(stored.fields.get(field), normalized) || !stored.fields.containsKey(field)) {
                 changed.put(field, Json.copy(normalized));
             }
+            Map<String, Set<Stored>> index = valueIndex.getOrDefault(module.apiName(), Map.of()).get(field);
+            if (index != null) {
+                unindex(index, stored.fields.get(field), stored);
+                index(index, normalized, stored);
+            }
             stored.fields.put(field, normalized);
         });
         stored.modified = clock.now();
@@ -535,12 +551,47 @@ public class CrmStore implements io.zsync.sandbox.core.Resettable {
     }
 
     private Stored findByValue(CrmModule module, String field, Object value, Stored except) {
-        for (Stored candidate : modules.get(module.apiName()).values()) {
+        Map<String, Set<Stored>> index = valueIndex.computeIfAbsent(module.apiName(), m -> new HashMap<>())
+                .computeIfAbsent(field, f -> {
+                    Map<String, Set<Stored>> built = new HashMap<>();
+                    modules.get(module.apiName()).values().forEach(s -> index(built, s.fields.get(f), s));
+                    return built;
+                });
+        for (Stored candidate : index.getOrDefault(valueKey(value), Set.of())) {
             if (candidate != except && sameValue(candidate.fields.get(field), value)) {
                 return candidate;
             }
         }
         return null;
+    }
+
+    private static void index(Map<String, Set<Stored>> index, Object value, Stored stored) {
+        if (value != null) {
+            index.computeIfAbsent(valueKey(value), k -> new LinkedHashSet<>()).add(stored);
+        }
+    }
+
+    private static void unindex(Map<String, Set<Stored>> index, Object value, Stored stored) {
+        if (value != null) {
+            Set<Stored> holders = index.get(valueKey(value));
+            if (holders != null && holders.remove(stored) && holders.isEmpty()) {
+                index.remove(valueKey(value));
+            }
+        }
+    }
+
+    /**
+     * Equal whenever {@link #sameValue} holds (trimmed, case-folded text; a lookup's id), so the index finds every
+     * candidate; {@code sameValue} still decides.
+     */
+    private static String valueKey(Object value) {
+        if (value instanceof Map<?, ?> lookup) {
+            return "\u0000lookup:" + lookup.get("id");
+        }
+        String text = String.valueOf(value).trim();
+        StringBuilder key = new StringBuilder(text.length());
+        text.chars().forEach(c -> key.append(Character.toLowerCase(Character.toUpperCase((char) c))));
+        return key.toString();
     }
 
     private static boolean sameValue(Object stored, Object given) {

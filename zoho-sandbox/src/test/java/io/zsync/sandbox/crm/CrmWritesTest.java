@@ -116,6 +116,36 @@ class CrmWritesTest extends SandboxTestBase {
     }
 
     @Test
+    void shouldFreeAUniqueValueOnceItsRecordChangesItOrIsDeleted() {
+        String moved = id(post("/crm/v8/Contacts", "{\"data\":[{\"Last_Name\":\"A\",\"Email\":\"old@example.com\"}]}"));
+        String gone = id(post("/crm/v8/Contacts", "{\"data\":[{\"Last_Name\":\"B\",\"Email\":\"gone@example.com\"}]}"));
+
+        sandbox.put("/crm/v8/Contacts", "{\"data\":[{\"id\":\"" + moved + "\",\"Email\":\"new@example.com\"}]}", "Authorization", auth);
+        sandbox.delete("/crm/v8/Contacts?ids=" + gone, "Authorization", auth);
+        Reply oldAgain = post("/crm/v8/Contacts", "{\"data\":[{\"Last_Name\":\"C\",\"Email\":\"OLD@example.com\"}]}");
+        Reply goneAgain = post("/crm/v8/Contacts", "{\"data\":[{\"Last_Name\":\"D\",\"Email\":\"gone@example.com\"}]}");
+        Reply newTaken = post("/crm/v8/Contacts", "{\"data\":[{\"Last_Name\":\"E\",\"Email\":\"New@Example.com\"}]}");
+
+        assertThat(oldAgain.status()).isEqualTo(201);
+        assertThat(goneAgain.status()).isEqualTo(201);
+        assertThat(newTaken.data(0)).containsEntry("code", "DUPLICATE_DATA");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) newTaken.data(0).get("details")).get("duplicate_record")).get("id")).isEqualTo(moved);
+    }
+
+    @Test
+    void shouldUpsertOnALookupFieldById() {
+        String account = id(post("/crm/v8/Accounts", "{\"data\":[{\"Account_Name\":\"Acme\"}]}"));
+        String deal = id(post("/crm/v8/Deals", "{\"data\":[{\"Deal_Name\":\"D\",\"Stage\":\"Qualification\","
+                + "\"Account_Name\":{\"id\":\"" + account + "\"}}]}"));
+
+        Reply reply = post("/crm/v8/Deals/upsert", "{\"data\":[{\"Deal_Name\":\"D2\",\"Account_Name\":{\"id\":\"" + account
+                + "\",\"name\":\"Acme\"}}],\"duplicate_check_fields\":[\"Account_Name\"]}");
+
+        assertThat(reply.data(0)).containsEntry("action", "update").containsEntry("duplicate_field", "Account_Name");
+        assertThat(((Map<?, ?>) reply.data(0).get("details")).get("id")).isEqualTo(deal);
+    }
+
+    @Test
     void shouldRefuseMoreThan100RecordsPerWrite() {
         String records = IntStream.range(0, 101).mapToObj(i -> "{\"Last_Name\":\"L" + i + "\"}").collect(Collectors.joining(","));
 
