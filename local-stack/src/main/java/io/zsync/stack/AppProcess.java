@@ -55,8 +55,8 @@ public final class AppProcess implements AutoCloseable {
         ClassDataArchive classes = shareClasses ? ClassDataArchive.of(moduleDir).orElse(null) : null;
         List<String> command = new ArrayList<>(List.of(ManagedProcess.currentJava()));
         command.addAll(ManagedProcess.javaMemory("256m"));
-        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-Dmicronaut.server.port=" + port,
-                "-Dmicronaut.server.host=127.0.0.1"));
+        command.addAll(Jit.current().jvmOptions());
+        command.addAll(List.of("-Dmicronaut.server.port=" + port, "-Dmicronaut.server.host=127.0.0.1"));
         if (classes != null) {
             command.addAll(classes.jvmOptions());
         }

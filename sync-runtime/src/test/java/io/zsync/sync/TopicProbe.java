@@ -7,6 +7,7 @@ import io.zsync.testing.KafkaStack;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -40,9 +41,21 @@ public final class TopicProbe<V extends SpecificRecord> implements AutoCloseable
         consumer.subscribe(List.of(topic.name()));
     }
 
-    /** Polls once and returns every value seen so far that matches. */
+    /** Polls until the consumer has caught up (for now) and returns every value seen so far that matches. */
     public List<V> values(Predicate<V> filter) {
-        consumer.poll(Duration.ofMillis(300)).forEach(seen::add);
+        // one poll answers at most max.poll.records (500): a benchmark's tens of thousands of outcomes need many;
+        // and one addAll per poll, since each add to a copy-on-write list copies the list
+        long until = System.nanoTime() + Duration.ofSeconds(2).toNanos(); // a steady stream must not hold the caller
+        ConsumerRecords<String, V> polled = consumer.poll(Duration.ofMillis(300));
+        while (!polled.isEmpty()) {
+            List<ConsumerRecord<String, V>> batch = new ArrayList<>(polled.count());
+            polled.forEach(batch::add);
+            seen.addAll(batch);
+            if (System.nanoTime() >= until) {
+                break;
+            }
+            polled = consumer.poll(Duration.ofMillis(50));
+        }
         List<V> values = new ArrayList<>();
         for (ConsumerRecord<String, V> record : seen) {
             if (record.value() != null && filter.test(record.value())) {
