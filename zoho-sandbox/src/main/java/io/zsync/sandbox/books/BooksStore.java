@@ -1,5 +1,6 @@
 package io.zsync.sandbox.books;
 
+import io.zsync.sandbox.core.CaseFold;
 import io.zsync.sandbox.core.IdGenerator;
 import io.zsync.sandbox.core.Json;
 import io.zsync.sandbox.core.Product;
@@ -35,16 +36,16 @@ public class BooksStore implements Resettable {
         final Map<String, Map<String, Object>> contacts = new LinkedHashMap<>();
         final Map<String, Map<String, Object>> items = new LinkedHashMap<>();
         final Map<String, Map<String, Object>> invoices = new LinkedHashMap<>();
-        /** Contact id by {@link #nameKey} of its name: the uniqueness check reads it instead of every contact. */
+        /** Contact id by {@link CaseFold#key} of its name: the uniqueness check reads it instead of every contact. */
         final Map<String, String> contactByName = new HashMap<>();
         int invoiceSequence;
 
         void indexName(Map<String, Object> contact) {
-            contactByName.put(nameKey(String.valueOf(contact.get("contact_name"))), (String) contact.get("contact_id"));
+            contactByName.put(CaseFold.key(String.valueOf(contact.get("contact_name"))), (String) contact.get("contact_id"));
         }
 
         void unindexName(Map<String, Object> contact) {
-            contactByName.remove(nameKey(String.valueOf(contact.get("contact_name"))), contact.get("contact_id"));
+            contactByName.remove(CaseFold.key(String.valueOf(contact.get("contact_name"))), contact.get("contact_id"));
         }
     }
 
@@ -350,7 +351,7 @@ public class BooksStore implements Resettable {
     }
 
     private void checkUniqueName(Org org, String name, String exceptId) {
-        String otherId = org.contactByName.get(nameKey(name));
+        String otherId = org.contactByName.get(CaseFold.key(name));
         if (otherId != null && !otherId.equals(exceptId)) {
             String message = "vendor".equals(org.contacts.get(otherId).get("contact_type"))
                     ? "A vendor with this name already exists. Please specify a different name."
@@ -359,12 +360,6 @@ public class BooksStore implements Resettable {
         }
     }
 
-    /** Equal for two names exactly when {@link String#equalsIgnoreCase} says they are. */
-    static String nameKey(String name) {
-        StringBuilder key = new StringBuilder(name.length());
-        name.chars().forEach(c -> key.append(Character.toLowerCase(Character.toUpperCase((char) c))));
-        return key.toString();
-    }
 
     private boolean invoiceNumberTaken(Org org, String number) {
         return org.invoices.values().stream().anyMatch(i -> number.equalsIgnoreCase(String.valueOf(i.get("invoice_number"))));

@@ -1,5 +1,6 @@
 package io.zsync.sandbox.crm;
 
+import io.zsync.sandbox.core.CaseFold;
 import io.zsync.sandbox.core.IdGenerator;
 import io.zsync.sandbox.core.Json;
 import io.zsync.sandbox.core.Product;
@@ -43,12 +44,15 @@ public class CrmStore implements io.zsync.sandbox.core.Resettable {
     }
 
     private static final class Stored {
+        /** Creation order: a duplicate check answers the oldest matching record, as a scan of the module did. */
+        final long seq;
         final String id;
         final Instant created;
         Instant modified;
         Map<String, Object> fields;
 
-        Stored(String id, Instant created, Map<String, Object> fields) {
+        Stored(long seq, String id, Instant created, Map<String, Object> fields) {
+            this.seq = seq;
             this.id = id;
             this.created = created;
             this.modified = created;
@@ -76,6 +80,8 @@ public class CrmStore implements io.zsync.sandbox.core.Resettable {
      * so an insert no longer compares its values with every record of the module.
      */
     private final Map<String, Map<String, Map<String, Set<Stored>>>> valueIndex = new HashMap<>();
+    /** Records created so far: the next one's {@link Stored#seq}. */
+    private long createdCount;
 
     public CrmStore(CrmConfig config, SandboxClock clock, IdGenerator ids, io.zsync.sandbox.core.SandboxConfig sandbox) {
         this.config = config;
@@ -516,7 +522,7 @@ public class CrmStore implements io.zsync.sandbox.core.Resettable {
 
     private Stored create(CrmModule module, Map<String, Object> input) {
         Instant now = clock.now();
-        Stored stored = new Stored(ids.next(Product.CRM), now, new LinkedHashMap<>());
+        Stored stored = new Stored(createdCount++, ids.next(Product.CRM), now, new LinkedHashMap<>());
         apply(module, stored, input);
         stored.modified = now;
         modules.get(module.apiName()).put(stored.id, stored);
@@ -540,8 +546,10 @@ public class CrmStore implements io.zsync.sandbox.core.Resettable {
                 changed.put(field, Json.copy(normalized));
             }
             Map<String, Set<Stored>> index = valueIndex.getOrDefault(module.apiName(), Map.of()).get(field);
-            if (index != null) {
-                unindex(index, stored.fields.get(field), stored);
+            Object previous = stored.fields.get(field);
+            boolean sameKey = previous != null && normalized != null && valueKey(previous).equals(valueKey(normalized));
+            if (index != null && !sameKey) {
+                unindex(index, previous, stored);
                 index(index, normalized, stored);
             }
             stored.fields.put(field, normalized);
@@ -557,12 +565,14 @@ public class CrmStore implements io.zsync.sandbox.core.Resettable {
                     modules.get(module.apiName()).values().forEach(s -> index(built, s.fields.get(f), s));
                     return built;
                 });
+        Stored oldest = null;
         for (Stored candidate : index.getOrDefault(valueKey(value), Set.of())) {
-            if (candidate != except && sameValue(candidate.fields.get(field), value)) {
-                return candidate;
+            if (candidate != except && sameValue(candidate.fields.get(field), value)
+                    && (oldest == null || candidate.seq < oldest.seq)) {
+                oldest = candidate;
             }
         }
-        return null;
+        return oldest;
     }
 
     private static void index(Map<String, Set<Stored>> index, Object value, Stored stored) {
@@ -588,10 +598,7 @@ public class CrmStore implements io.zsync.sandbox.core.Resettable {
         if (value instanceof Map<?, ?> lookup) {
             return "\u0000lookup:" + lookup.get("id");
         }
-        String text = String.valueOf(value).trim();
-        StringBuilder key = new StringBuilder(text.length());
-        text.chars().forEach(c -> key.append(Character.toLowerCase(Character.toUpperCase((char) c))));
-        return key.toString();
+        return CaseFold.key(String.valueOf(value).trim());
     }
 
     private static boolean sameValue(Object stored, Object given) {

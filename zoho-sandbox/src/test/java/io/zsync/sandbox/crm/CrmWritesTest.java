@@ -146,6 +146,29 @@ class CrmWritesTest extends SandboxTestBase {
     }
 
     @Test
+    void shouldUpsertTheOldestOfSeveralMatchingRecordsEveryTime() {
+        String oldest = id(post("/crm/v8/Deals", "{\"data\":[{\"Deal_Name\":\"Renewal\",\"Stage\":\"Qualification\"}]}"));
+        post("/crm/v8/Deals", "{\"data\":[{\"Deal_Name\":\"Renewal\",\"Stage\":\"Qualification\"}]}");
+
+        Reply first = post("/crm/v8/Deals/upsert", "{\"data\":[{\"Deal_Name\":\"Renewal\",\"Stage\":\"Negotiation\"}]}");
+        Reply second = post("/crm/v8/Deals/upsert", "{\"data\":[{\"Deal_Name\":\"renewal\",\"Stage\":\"Closed Won\"}]}");
+
+        assertThat(((Map<?, ?>) first.data(0).get("details")).get("id")).isEqualTo(oldest);
+        assertThat(((Map<?, ?>) second.data(0).get("details")).get("id")).isEqualTo(oldest);
+    }
+
+    @Test
+    void shouldTellUniqueValuesApartIgnoringCaseBeyondTheBasicPlane() {
+        // U+10400 and U+10428, the upper- and lower-case Deseret long I: equalsIgnoreCase calls them equal
+        Reply first = post("/crm/v8/Contacts", "{\"data\":[{\"Last_Name\":\"A\",\"Email\":\"\uD801\uDC00@example.com\"}]}");
+
+        Reply clash = post("/crm/v8/Contacts", "{\"data\":[{\"Last_Name\":\"B\",\"Email\":\"\uD801\uDC28@example.com\"}]}");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(clash.data(0)).containsEntry("code", "DUPLICATE_DATA");
+    }
+
+    @Test
     void shouldRefuseMoreThan100RecordsPerWrite() {
         String records = IntStream.range(0, 101).mapToObj(i -> "{\"Last_Name\":\"L" + i + "\"}").collect(Collectors.joining(","));
 
