@@ -7,7 +7,8 @@ import java.util.Locale;
  * How the stack's applications compile: {@link #QUICK}, the default, runs only the C1 compiler, so that ten JVMs on
  * a laptop start sooner and stay smaller, at the cost of peak throughput; {@link #FULL} keeps the JVM's tiered
  * default with C2, as a production deployment runs, for benchmarks and load runs. Chosen by the system property
- * {@value #PROPERTY} or the environment variable {@value #ENV} ({@code quick} or {@code full}).
+ * {@value #PROPERTY} ({@code quick} or {@code full}), which {@code zsync up --jit} sets (its default comes from the
+ * environment variable {@value #ENV}) and the latency benchmark sets for the stack it starts.
  */
 public enum Jit {
     QUICK(List.of("-XX:TieredStopAtLevel=1")),
@@ -26,12 +27,9 @@ public enum Jit {
         return jvmOptions;
     }
 
-    /** The mode the property, else the environment, names; {@link #QUICK} when neither does. */
+    /** The mode the property names; {@link #QUICK} when it is not set. */
     public static Jit current() {
         String named = System.getProperty(PROPERTY);
-        if (named == null || named.isBlank()) {
-            named = System.getenv(ENV);
-        }
         return named == null || named.isBlank() ? QUICK : parse(named);
     }
 

@@ -52,8 +52,9 @@ public final class LocalStack implements Callable<Integer> {
         @Option(names = "--infra-only", description = "Start only the Kafka broker and the schema registry.")
         boolean infraOnly;
 
-        @Option(names = "--jit", description = "quick: applications run only the C1 compiler (start sooner, stay smaller; "
-                + "the default, or ZSYNC_STACK_JIT); full: C1 and C2, as in production, for load runs.")
+        @Option(names = "--jit", defaultValue = "${env:" + Jit.ENV + ":-quick}",
+                description = "quick: applications run only the C1 compiler (start sooner, stay smaller); full: C1 and C2, "
+                        + "as in production, for load runs (default: ${DEFAULT-VALUE}, from " + Jit.ENV + " when set).")
         String jit;
 
         @Option(names = "--kafka-port", defaultValue = "9092", description = "Broker port (default: ${DEFAULT-VALUE}).")
@@ -78,10 +79,8 @@ public final class LocalStack implements Callable<Integer> {
                 stopped.countDown();
             }, "zsync-stop"));
             try {
-                if (jit != null) {
-                    // read by every application process the stack starts (AppProcess)
-                    System.setProperty(Jit.PROPERTY, Jit.parse(jit).name().toLowerCase(java.util.Locale.ROOT));
-                }
+                // read by every application process the stack starts (AppProcess)
+                System.setProperty(Jit.PROPERTY, Jit.parse(jit).name().toLowerCase(java.util.Locale.ROOT));
                 Stack.Ports defaults = Stack.Ports.defaults();
                 Stack.Ports ports = new Stack.Ports(kafkaPort, defaults.controller(), registryPort, defaults.smtp(), defaults.apps());
                 String env;

@@ -2,6 +2,7 @@ package io.zsync.stack;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,17 +21,32 @@ class JitTest {
     }
 
     @Test
-    void shouldTakeTheModeFromThePropertyBeforeTheEnvironment() {
+    void shouldTakeTheModeFromTheProperty() {
         System.setProperty(Jit.PROPERTY, "full");
 
         assertThat(Jit.current()).isEqualTo(Jit.FULL);
     }
 
     @Test
-    void shouldBeQuickUnlessTheEnvironmentSaysOtherwise() {
-        String env = System.getenv(Jit.ENV);
+    void shouldBeQuickWhenThePropertyIsUnsetOrBlank() {
+        assertThat(Jit.current()).isEqualTo(Jit.QUICK);
 
-        assertThat(Jit.current()).isEqualTo(env == null || env.isBlank() ? Jit.QUICK : Jit.parse(env));
+        System.setProperty(Jit.PROPERTY, " ");
+
+        assertThat(Jit.current()).isEqualTo(Jit.QUICK);
+    }
+
+    @Test
+    void shouldTakeTheModeFromTheUpCommandAndDefaultItFromTheEnvironmentOrQuick() {
+        CommandLine cli = new CommandLine(new LocalStack());
+
+        LocalStack.Up named = (LocalStack.Up) cli.parseArgs("up", "--jit", "full").subcommand().commandSpec().userObject();
+        assertThat(named.jit).isEqualTo("full");
+
+        LocalStack.Up unnamed = (LocalStack.Up) new CommandLine(new LocalStack()).parseArgs("up")
+                .subcommand().commandSpec().userObject();
+        String env = System.getenv(Jit.ENV);
+        assertThat(unnamed.jit).isEqualTo(env == null || env.isBlank() ? "quick" : env);
     }
 
     @Test

@@ -360,7 +360,6 @@ public class BooksStore implements Resettable {
         }
     }
 
-
     private boolean invoiceNumberTaken(Org org, String number) {
         return org.invoices.values().stream().anyMatch(i -> number.equalsIgnoreCase(String.valueOf(i.get("invoice_number"))));
     }

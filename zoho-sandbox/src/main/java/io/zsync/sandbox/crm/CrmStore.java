@@ -546,11 +546,13 @@ public class CrmStore implements io.zsync.sandbox.core.Resettable {
                 changed.put(field, Json.copy(normalized));
             }
             Map<String, Set<Stored>> index = valueIndex.getOrDefault(module.apiName(), Map.of()).get(field);
-            Object previous = stored.fields.get(field);
-            boolean sameKey = previous != null && normalized != null && valueKey(previous).equals(valueKey(normalized));
-            if (index != null && !sameKey) {
-                unindex(index, previous, stored);
-                index(index, normalized, stored);
+            if (index != null) {
+                Object previous = stored.fields.get(field);
+                boolean sameKey = previous != null && normalized != null && valueKey(previous).equals(valueKey(normalized));
+                if (!sameKey) {
+                    unindex(index, previous, stored);
+                    index(index, normalized, stored);
+                }
             }
             stored.fields.put(field, normalized);
         });
