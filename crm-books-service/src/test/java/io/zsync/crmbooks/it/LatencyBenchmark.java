@@ -24,10 +24,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -99,8 +101,8 @@ class LatencyBenchmark implements TestPropertyProvider {
     @Test
     void shouldReportWebhookToCompletionLatency() throws Exception {
         // warm-up at the same rate, not measured
-        run(contacts(RATE * WARMUP_SECONDS));
-        Map<String, Long> sent = run(contacts(RATE * SECONDS));
+        run(contacts(RATE * WARMUP_SECONDS), false);
+        Map<String, Long> sent = run(contacts(RATE * SECONDS), true);
 
         List<Long> endToEnd = new ArrayList<>();
         List<Long> inPipeline = new ArrayList<>();
@@ -139,11 +141,15 @@ class LatencyBenchmark implements TestPropertyProvider {
         return ids;
     }
 
-    /** Sends one insert notification per contact at {@link #RATE}/s and waits for every SUCCEEDED completion. */
-    private Map<String, Long> run(List<String> ids) throws InterruptedException {
+    /**
+     * Sends one insert notification per contact at {@link #RATE}/s and waits for the SUCCEEDED completion of every
+     * accepted one. In the warm-up a refusal (the gateway's 503 while the machine is still compiling) is reported
+     * and its contact not waited for, as its sender would retry; in the measured run any refusal fails the run.
+     */
+    private Map<String, Long> run(List<String> ids, boolean measured) throws InterruptedException {
         Map<String, Long> sent = new ConcurrentHashMap<>();
+        Set<String> refused = ConcurrentHashMap.newKeySet();
         AtomicInteger next = new AtomicInteger();
-        AtomicInteger refused = new AtomicInteger();
         CountDownLatch allSent = new CountDownLatch(1);
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         long periodNanos = 1_000_000_000L / RATE;
@@ -158,21 +164,28 @@ class LatencyBenchmark implements TestPropertyProvider {
             http.sendAsync(notification(id), HttpResponse.BodyHandlers.discarding())
                     .thenAccept(r -> {
                         if (r.statusCode() / 100 != 2) {
-                            refused.incrementAndGet();
+                            refused.add(id);
                         }
                     });
         }, 0, periodNanos, TimeUnit.NANOSECONDS);
         allSent.await();
         pacer.shutdownNow();
         await().atMost(Duration.ofSeconds(120 + ids.size() / 10)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> succeeded(sent.keySet()).size() == ids.size());
-        if (refused.get() > 0) {
-            throw new AssertionError(refused.get() + " webhooks were not accepted; the figures would not be comparable");
+                .until(() -> {
+                    Set<String> accepted = new HashSet<>(sent.keySet());
+                    accepted.removeAll(refused);
+                    return succeeded(accepted).size() == accepted.size();
+                });
+        if (measured && !refused.isEmpty()) {
+            throw new AssertionError(refused.size() + " webhooks were not accepted; the figures would not be comparable");
+        }
+        if (!refused.isEmpty()) {
+            System.out.println("warm-up: " + refused.size() + " of " + ids.size() + " webhooks were not accepted (not measured)");
         }
         return sent;
     }
 
-    private List<SyncCompleted> succeeded(java.util.Set<String> ids) {
+    private List<SyncCompleted> succeeded(Set<String> ids) {
         Map<String, SyncCompleted> first = new LinkedHashMap<>();
         for (SyncCompleted c : completions.values(c -> c.getFlowId().equals(ContactToCustomerFlow.ID)
                 && c.getStatus() == SyncStatus.SUCCEEDED && ids.contains(c.getSource().getRecordId()))) {
