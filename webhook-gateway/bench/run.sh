@@ -12,9 +12,11 @@ OUT="webhook-gateway/target/bench"
 KAFKA_PORT="${BENCH_KAFKA_PORT:-19092}"
 REGISTRY_PORT="${BENCH_REGISTRY_PORT:-18081}"
 GATEWAY_PORT="${BENCH_GATEWAY_PORT:-18080}"
-# 128 connections keep both endpoints CPU-bound; with 32 the gateway, which answers only after the broker's
-# acknowledgement (a few ms), is bound by its latency and leaves part of the machine idle.
-CONNECTIONS="${BENCH_CONNECTIONS:-128}"
+# A saturation run must saturate: the gateway answers only after the broker's acknowledgement (up to linger.ms,
+# 5 ms, plus a round trip), so it needs more requests in flight than the bare answer to keep the CPUs busy. At 128
+# connections it left 18-23 % of the machine idle (bare 4-8 %); at 256 both keep it 192 % busy or more. Every run
+# prints the machine's busy and steal share (/proc/stat) so a run that did not saturate is visible.
+CONNECTIONS="${BENCH_CONNECTIONS:-256}"
 mkdir -p "$OUT"
 rm -rf "$OUT/stack"
 PIN_INFRA=()
@@ -59,9 +61,15 @@ for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/he
 BASE="http://127.0.0.1:$GATEWAY_PORT"
 LUA="webhook-gateway/bench/crm-notification.lua"
 PACED="webhook-gateway/bench/paced.lua"
+cpu_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $5 + $6, $9 }' /proc/stat; } # busy idle steal
 run() { # name url connections seconds script
-  local line
+  local line b0 i0 s0 b1 i1 s1
+  read -r b0 i0 s0 < <(cpu_ticks)
   line=$("${PIN_APP[@]}" wrk -t2 -c"$3" -d"$4"s --latency -s "$5" "$2" | grep '^RESULT' | sed 's/^RESULT //')
+  read -r b1 i1 s1 < <(cpu_ticks)
+  # shares of all CPU time of the machine (2 cores = 200 %): busy = user+nice+system+irq+softirq
+  line="$line $(awk -v b=$((b1 - b0)) -v i=$((i1 - i0)) -v s=$((s1 - s0)) -v n="$(nproc)" \
+    'BEGIN { t = b + i + s; printf "busy_pct=%.0f steal_pct=%.0f", 100 * n * b / t, 100 * n * s / t }')"
   echo "$1 $line" | tee -a "$OUT/results.txt"
 }
 : > "$OUT/results.txt"
@@ -72,7 +80,7 @@ echo "bench: warm-up, ${WARMUP}s per endpoint at $CONNECTIONS connections (JIT, 
 "${PIN_APP[@]}" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP"s -s "$LUA" "$BASE/webhooks/zoho/crm/dev/notifications" > /dev/null
 "${PIN_APP[@]}" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP"s -s "$LUA" "$BASE/bench/bare" > /dev/null
 
-ROUNDS="${BENCH_ROUNDS:-2}"
+ROUNDS="${BENCH_ROUNDS:-3}"
 echo "bench: saturation, $CONNECTIONS connections, ${DURATION}s each, $ROUNDS rounds of bare then gateway"
 # Alternating rounds, summed per endpoint: a drift of the machine during the run (another process, a late
 # compilation) falls on both endpoints instead of on whichever was measured second.
@@ -85,13 +93,16 @@ echo "bench: paced near 1,000 requests/s ($PACED_CONNECTIONS connections, each p
 run bare-1000 "$BASE/bench/bare" "$PACED_CONNECTIONS" "$DURATION" "$PACED"
 run gateway-1000 "$BASE/webhooks/zoho/crm/dev/notifications" "$PACED_CONNECTIONS" "$DURATION" "$PACED"
 
-awk '
+awk -v cores="$(nproc)" '
   { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[$1, kv[1]] = kv[2] } }
-  /^bare-max-/ { bare += v[$1, "requests"]; bareSeconds += v[$1, "duration_s"] }
-  /^gateway-max-/ { gateway += v[$1, "requests"]; gatewaySeconds += v[$1, "duration_s"]; non2xx += v[$1, "non2xx"] }
+  /^bare-max-/ { bare += v[$1, "requests"]; bareSeconds += v[$1, "duration_s"]; bareBusy += v[$1, "busy_pct"]; bareRuns++; steal += v[$1, "steal_pct"] }
+  /^gateway-max-/ { gateway += v[$1, "requests"]; gatewaySeconds += v[$1, "duration_s"]; non2xx += v[$1, "non2xx"]
+                    gatewayBusy += v[$1, "busy_pct"]; gatewayRuns++; steal += v[$1, "steal_pct"] }
   END {
     printf "\nratio of accepted/s, gateway vs bare at saturation: %.2f (gateway %.0f /s, bare %.0f /s, gateway non-2xx %d)\n",
       (gateway / gatewaySeconds) / (bare / bareSeconds), gateway / gatewaySeconds, bare / bareSeconds, non2xx
+    printf "machine busy during the saturation runs (of %d %%): bare %.0f %%, gateway %.0f %%; stolen by the host %.1f %%\n",
+      cores * 100, bareBusy / bareRuns, gatewayBusy / gatewayRuns, steal / (bareRuns + gatewayRuns)
     printf "gateway at ~1,000/s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, non-2xx %d\n",
       v["gateway-1000", "rps"], v["gateway-1000", "p50_ms"], v["gateway-1000", "p99_ms"], v["gateway-1000", "non2xx"]
   }' "$OUT/results.txt" | tee -a "$OUT/results.txt"

@@ -2,12 +2,15 @@ package io.zsync.gateway.http;
 
 import io.micronaut.http.HttpRequest;
 
-import java.util.UUID;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
  * The trace id of a request: the W3C {@code traceparent} trace id when a valid one is present, else an
  * {@code X-Trace-Id} of plain characters, else a new random id. Carried into every event and log line.
+ * New ids come from {@link ThreadLocalRandom}, as OpenTelemetry's id generator does: a trace id must be unique,
+ * not unguessable, and {@code UUID.randomUUID()} costs every request a turn on the shared {@code SecureRandom}.
  */
 public final class TraceIds {
 
@@ -33,6 +36,19 @@ public final class TraceIds {
         if (traceIdHeader != null && PLAIN.matcher(traceIdHeader.trim()).matches()) {
             return traceIdHeader.trim();
         }
-        return UUID.randomUUID().toString().replace("-", "");
+        return newId();
+    }
+
+    /** 32 lower-case hex digits, never all zero (W3C's invalid trace id). */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high;
+        long low;
+        do {
+            high = random.nextLong();
+            low = random.nextLong();
+        } while (high == 0 && low == 0);
+        HexFormat hex = HexFormat.of();
+        return hex.toHexDigits(high) + hex.toHexDigits(low);
     }
 }
