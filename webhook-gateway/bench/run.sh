@@ -81,12 +81,24 @@ echo "bench: warm-up, ${WARMUP}s per endpoint at $CONNECTIONS connections (JIT, 
 "${PIN_APP[@]}" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP"s -s "$LUA" "$BASE/bench/bare" > /dev/null
 
 ROUNDS="${BENCH_ROUNDS:-3}"
+# This machine is a VM: its host at times takes a fifth of the CPU from one 20 s run (steal, /proc/stat), which
+# measures the neighbours, not the code. A round in which either run lost more than MAX_STEAL % is recorded as
+# discarded and measured again, at most ROUNDS extra times; the summary counts the discarded rounds.
+MAX_STEAL="${BENCH_MAX_STEAL:-5}"
 echo "bench: saturation, $CONNECTIONS connections, ${DURATION}s each, $ROUNDS rounds of bare then gateway"
 # Alternating rounds, summed per endpoint: a drift of the machine during the run (another process, a late
 # compilation) falls on both endpoints instead of on whichever was measured second.
-for round in $(seq 1 "$ROUNDS"); do
-  run "bare-max-$round" "$BASE/bench/bare" "$CONNECTIONS" "$DURATION" "$LUA"
-  run "gateway-max-$round" "$BASE/webhooks/zoho/crm/dev/notifications" "$CONNECTIONS" "$DURATION" "$LUA"
+kept=0
+for attempt in $(seq 1 $((2 * ROUNDS))); do
+  [ "$kept" -lt "$ROUNDS" ] || break
+  run "bare-max-$attempt" "$BASE/bench/bare" "$CONNECTIONS" "$DURATION" "$LUA"
+  run "gateway-max-$attempt" "$BASE/webhooks/zoho/crm/dev/notifications" "$CONNECTIONS" "$DURATION" "$LUA"
+  if tail -2 "$OUT/results.txt" | grep -o 'steal_pct=[0-9]*' | cut -d= -f2 | awk -v max="$MAX_STEAL" '$1 > max { bad = 1 } END { exit !bad }'; then
+    echo "bench: round $attempt lost more than $MAX_STEAL % to the host; discarded, measuring again"
+    sed -i -e "s/^bare-max-$attempt /discarded-bare-max-$attempt /" -e "s/^gateway-max-$attempt /discarded-gateway-max-$attempt /" "$OUT/results.txt"
+  else
+    kept=$((kept + 1))
+  fi
 done
 PACED_CONNECTIONS="${BENCH_PACED_CONNECTIONS:-27}"
 echo "bench: paced near 1,000 requests/s ($PACED_CONNECTIONS connections, each pausing 20 ms before every request)"
@@ -98,11 +110,13 @@ awk -v cores="$(nproc)" '
   /^bare-max-/ { bare += v[$1, "requests"]; bareSeconds += v[$1, "duration_s"]; bareBusy += v[$1, "busy_pct"]; bareRuns++; steal += v[$1, "steal_pct"] }
   /^gateway-max-/ { gateway += v[$1, "requests"]; gatewaySeconds += v[$1, "duration_s"]; non2xx += v[$1, "non2xx"]
                     gatewayBusy += v[$1, "busy_pct"]; gatewayRuns++; steal += v[$1, "steal_pct"] }
+  /^discarded-gateway-max-/ { discarded++ }
   END {
     printf "\nratio of accepted/s, gateway vs bare at saturation: %.2f (gateway %.0f /s, bare %.0f /s, gateway non-2xx %d)\n",
       (gateway / gatewaySeconds) / (bare / bareSeconds), gateway / gatewaySeconds, bare / bareSeconds, non2xx
     printf "machine busy during the saturation runs (of %d %%): bare %.0f %%, gateway %.0f %%; stolen by the host %.1f %%\n",
       cores * 100, bareBusy / bareRuns, gatewayBusy / gatewayRuns, steal / (bareRuns + gatewayRuns)
+    printf "rounds kept: %d; discarded for steal over the limit: %d\n", gatewayRuns, discarded
     printf "gateway at ~1,000/s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, non-2xx %d\n",
       v["gateway-1000", "rps"], v["gateway-1000", "p50_ms"], v["gateway-1000", "p99_ms"], v["gateway-1000", "non2xx"]
   }' "$OUT/results.txt" | tee -a "$OUT/results.txt"

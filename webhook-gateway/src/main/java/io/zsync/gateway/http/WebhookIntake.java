@@ -67,13 +67,19 @@ public class WebhookIntake {
             }
             long start = System.nanoTime();
             return publisher.publish(events).handle((acks, error) -> {
-                try (var ignoredToo = MDC.putCloseable(MDC_TRACE, traceId)) {
-                    Duration latency = Duration.ofNanos(System.nanoTime() - start);
-                    if (error == null) {
-                        metrics.accepted(source, events.size(), latency);
-                        LOG.debug("accepted {} webhook: {} events in {} ms", source.tag(), events.size(), latency.toMillis());
-                        return ok(events, traceId);
+                Duration latency = Duration.ofNanos(System.nanoTime() - start);
+                if (error == null) {
+                    metrics.accepted(source, events.size(), latency);
+                    if (LOG.isDebugEnabled()) {
+                        // the trace id in the MDC only when there is a line to carry it: this runs on the
+                        // producer's I/O thread for every accepted webhook
+                        try (var ignoredToo = MDC.putCloseable(MDC_TRACE, traceId)) {
+                            LOG.debug("accepted {} webhook: {} events in {} ms", source.tag(), events.size(), latency.toMillis());
+                        }
                     }
+                    return ok(events, traceId);
+                }
+                try (var ignoredToo = MDC.putCloseable(MDC_TRACE, traceId)) {
                     return publishFailed(source, unwrap(error), latency, traceId);
                 }
             });
