@@ -100,7 +100,7 @@ for attempt in $(seq 1 $((2 * ROUNDS))); do
     kept=$((kept + 1))
   fi
 done
-PACED_CONNECTIONS="${BENCH_PACED_CONNECTIONS:-27}"
+PACED_CONNECTIONS="${BENCH_PACED_CONNECTIONS:-30}"
 echo "bench: paced near 1,000 requests/s ($PACED_CONNECTIONS connections, each pausing 20 ms before every request)"
 run bare-1000 "$BASE/bench/bare" "$PACED_CONNECTIONS" "$DURATION" "$PACED"
 run gateway-1000 "$BASE/webhooks/zoho/crm/dev/notifications" "$PACED_CONNECTIONS" "$DURATION" "$PACED"
