@@ -12,11 +12,11 @@ OUT="webhook-gateway/target/bench"
 KAFKA_PORT="${BENCH_KAFKA_PORT:-19092}"
 REGISTRY_PORT="${BENCH_REGISTRY_PORT:-18081}"
 GATEWAY_PORT="${BENCH_GATEWAY_PORT:-18080}"
-# A saturation run must saturate: the gateway answers only after the broker's acknowledgement (up to linger.ms,
-# 5 ms, plus a round trip), so it needs more requests in flight than the bare answer to keep the CPUs busy. At 128
-# connections it left 18-23 % of the machine idle (bare 4-8 %); at 256 both keep it 192 % busy or more. Every run
-# prints the machine's busy and steal share (/proc/stat) so a run that did not saturate is visible.
-CONNECTIONS="${BENCH_CONNECTIONS:-256}"
+# 128 connections keep both endpoints near saturation; with 32 the gateway, which answers only after the broker's
+# acknowledgement, was bound by its latency while the machine idled. At 128 the gateway still leaves 5-12 % of the
+# machine idle, but 256 did not raise its rate (interleaved runs: 11,204 and 12,211 /s at 128, 10,670 and 11,614 at
+# 256; its CPU per request rose instead). Every run prints the machine's busy and steal shares (/proc/stat).
+CONNECTIONS="${BENCH_CONNECTIONS:-128}"
 mkdir -p "$OUT"
 rm -rf "$OUT/stack"
 PIN_INFRA=()
@@ -61,15 +61,18 @@ for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/he
 BASE="http://127.0.0.1:$GATEWAY_PORT"
 LUA="webhook-gateway/bench/crm-notification.lua"
 PACED="webhook-gateway/bench/paced.lua"
-cpu_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $5 + $6, $9 }' /proc/stat; } # busy idle steal
+# busy (user+nice+system+irq+softirq), idle (idle+iowait) and steal ticks of the whole machine; %.0f, as awk would
+# print a large sum in exponent form
+cpu_ticks() { awk '/^cpu / { printf "%.0f %.0f %.0f\n", $2 + $3 + $4 + $7 + $8, $5 + $6, $9 }' /proc/stat; }
+CPUS=$(grep -c '^cpu[0-9]' /proc/stat) # all of them, as /proc/stat counts them (nproc follows taskset)
 run() { # name url connections seconds script
   local line b0 i0 s0 b1 i1 s1
   read -r b0 i0 s0 < <(cpu_ticks)
   line=$("${PIN_APP[@]}" wrk -t2 -c"$3" -d"$4"s --latency -s "$5" "$2" | grep '^RESULT' | sed 's/^RESULT //')
   read -r b1 i1 s1 < <(cpu_ticks)
-  # shares of all CPU time of the machine (2 cores = 200 %): busy = user+nice+system+irq+softirq
-  line="$line $(awk -v b=$((b1 - b0)) -v i=$((i1 - i0)) -v s=$((s1 - s0)) -v n="$(nproc)" \
-    'BEGIN { t = b + i + s; printf "busy_pct=%.0f steal_pct=%.0f", 100 * n * b / t, 100 * n * s / t }')"
+  # busy as top counts it (2 cores = 200 %); steal as a share of all the machine's CPU time (0-100 %)
+  line="$line $(awk -v b=$((b1 - b0)) -v i=$((i1 - i0)) -v s=$((s1 - s0)) -v n="$CPUS" \
+    'BEGIN { t = b + i + s; printf "busy_pct=%.0f steal_pct=%.1f", 100 * n * b / t, 100 * s / t }')"
   echo "$1 $line" | tee -a "$OUT/results.txt"
 }
 : > "$OUT/results.txt"
@@ -81,9 +84,10 @@ echo "bench: warm-up, ${WARMUP}s per endpoint at $CONNECTIONS connections (JIT, 
 "${PIN_APP[@]}" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP"s -s "$LUA" "$BASE/bench/bare" > /dev/null
 
 ROUNDS="${BENCH_ROUNDS:-3}"
-# This machine is a VM: its host at times takes a fifth of the CPU from one 20 s run (steal, /proc/stat), which
-# measures the neighbours, not the code. A round in which either run lost more than MAX_STEAL % is recorded as
-# discarded and measured again, at most ROUNDS extra times; the summary counts the discarded rounds.
+# This machine is a VM: its host at times takes a tenth of the machine's CPU time from one 20 s run (steal,
+# /proc/stat), which measures the neighbours, not the code. A round in which either run lost more than MAX_STEAL %
+# of the machine's CPU time is recorded as discarded and measured again, at most ROUNDS extra times; the summary
+# counts the discarded rounds, and the script fails when fewer than ROUNDS rounds were kept.
 MAX_STEAL="${BENCH_MAX_STEAL:-5}"
 echo "bench: saturation, $CONNECTIONS connections, ${DURATION}s each, $ROUNDS rounds of bare then gateway"
 # Alternating rounds, summed per endpoint: a drift of the machine during the run (another process, a late
@@ -93,8 +97,8 @@ for attempt in $(seq 1 $((2 * ROUNDS))); do
   [ "$kept" -lt "$ROUNDS" ] || break
   run "bare-max-$attempt" "$BASE/bench/bare" "$CONNECTIONS" "$DURATION" "$LUA"
   run "gateway-max-$attempt" "$BASE/webhooks/zoho/crm/dev/notifications" "$CONNECTIONS" "$DURATION" "$LUA"
-  if tail -2 "$OUT/results.txt" | grep -o 'steal_pct=[0-9]*' | cut -d= -f2 | awk -v max="$MAX_STEAL" '$1 > max { bad = 1 } END { exit !bad }'; then
-    echo "bench: round $attempt lost more than $MAX_STEAL % to the host; discarded, measuring again"
+  if tail -2 "$OUT/results.txt" | grep -o 'steal_pct=[0-9.]*' | cut -d= -f2 | awk -v max="$MAX_STEAL" '$1 > max + 0 { bad = 1 } END { exit !bad }'; then
+    echo "bench: round $attempt lost more than $MAX_STEAL % to the host; discarded"
     sed -i -e "s/^bare-max-$attempt /discarded-bare-max-$attempt /" -e "s/^gateway-max-$attempt /discarded-gateway-max-$attempt /" "$OUT/results.txt"
   else
     kept=$((kept + 1))
@@ -102,22 +106,37 @@ for attempt in $(seq 1 $((2 * ROUNDS))); do
 done
 PACED_CONNECTIONS="${BENCH_PACED_CONNECTIONS:-30}"
 echo "bench: paced near 1,000 requests/s ($PACED_CONNECTIONS connections, each pausing 20 ms before every request)"
-run bare-1000 "$BASE/bench/bare" "$PACED_CONNECTIONS" "$DURATION" "$PACED"
-run gateway-1000 "$BASE/webhooks/zoho/crm/dev/notifications" "$PACED_CONNECTIONS" "$DURATION" "$PACED"
+# the same steal rule: a p99 taken while the host held a seventh of the CPU (seen: 25.9 ms) is the host's
+for attempt in 1 2 3; do
+  run bare-1000 "$BASE/bench/bare" "$PACED_CONNECTIONS" "$DURATION" "$PACED"
+  run gateway-1000 "$BASE/webhooks/zoho/crm/dev/notifications" "$PACED_CONNECTIONS" "$DURATION" "$PACED"
+  tail -2 "$OUT/results.txt" | grep -o 'steal_pct=[0-9.]*' | cut -d= -f2 \
+    | awk -v max="$MAX_STEAL" '$1 > max + 0 { bad = 1 } END { exit !bad }' || break
+  echo "bench: paced run $attempt lost more than $MAX_STEAL % to the host; discarded"
+  sed -i -e "s/^bare-1000 /discarded-bare-1000 /" -e "s/^gateway-1000 /discarded-gateway-1000 /" "$OUT/results.txt"
+done
 
-awk -v cores="$(nproc)" '
+awk -v cores="$CPUS" -v rounds="$ROUNDS" '
   { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[$1, kv[1]] = kv[2] } }
   /^bare-max-/ { bare += v[$1, "requests"]; bareSeconds += v[$1, "duration_s"]; bareBusy += v[$1, "busy_pct"]; bareRuns++; steal += v[$1, "steal_pct"] }
   /^gateway-max-/ { gateway += v[$1, "requests"]; gatewaySeconds += v[$1, "duration_s"]; non2xx += v[$1, "non2xx"]
                     gatewayBusy += v[$1, "busy_pct"]; gatewayRuns++; steal += v[$1, "steal_pct"] }
   /^discarded-gateway-max-/ { discarded++ }
   END {
-    printf "\nratio of accepted/s, gateway vs bare at saturation: %.2f (gateway %.0f /s, bare %.0f /s, gateway non-2xx %d)\n",
+    if (gatewayRuns < rounds || bareRuns < rounds) {
+      printf "bench: only %d of %d rounds kept (%d discarded for steal); no ratio\n", gatewayRuns, rounds, discarded > "/dev/stderr"
+      exit 1
+    }
+    printf "\nratio of accepted/s, gateway vs bare at saturation: %.3f (gateway %.0f /s, bare %.0f /s, gateway non-2xx %d)\n",
       (gateway / gatewaySeconds) / (bare / bareSeconds), gateway / gatewaySeconds, bare / bareSeconds, non2xx
-    printf "machine busy during the saturation runs (of %d %%): bare %.0f %%, gateway %.0f %%; stolen by the host %.1f %%\n",
+    printf "machine busy during the saturation runs (of %d %%): bare %.0f %%, gateway %.0f %%; stolen by the host %.1f %% of its CPU time\n",
       cores * 100, bareBusy / bareRuns, gatewayBusy / gatewayRuns, steal / (bareRuns + gatewayRuns)
     printf "rounds kept: %d; discarded for steal over the limit: %d\n", gatewayRuns, discarded
+    if (v["gateway-1000", "rps"] == "") {
+      print "bench: no paced run kept (each lost more than the steal limit)" > "/dev/stderr"
+      exit 1
+    }
     printf "gateway at ~1,000/s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, non-2xx %d\n",
       v["gateway-1000", "rps"], v["gateway-1000", "p50_ms"], v["gateway-1000", "p99_ms"], v["gateway-1000", "non2xx"]
   }' "$OUT/results.txt" | tee -a "$OUT/results.txt"
-echo "bench: pinned: ${BENCH_PIN:-0}; machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
+echo "bench: pinned: ${BENCH_PIN:-0}; machine: $CPUS cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"

@@ -79,7 +79,7 @@ class LatencyBenchmark implements TestPropertyProvider {
     private final Sandbox sandbox = new Sandbox();
     private final TopicProbe<SyncCompleted> completions = new TopicProbe<>(Topics.SYNC_COMPLETIONS);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    /** Webhooks of the warm-up answered other than 200 (a 503 while the test JVM's broker still compiles). */
+    /** Webhooks of the warm-up answered other than 200 (a 503 while the stack is still compiling; see run()). */
     private int warmupRefused;
 
     @Override
