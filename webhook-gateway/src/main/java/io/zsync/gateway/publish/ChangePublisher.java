@@ -71,10 +71,6 @@ public class ChangePublisher implements EventSink {
 
     /** Completes when every ack has, or as soon as the first one fails (not after the slowest). */
     private static CompletableFuture<List<RecordMetadata>> allAcknowledged(List<CompletableFuture<RecordMetadata>> acks) {
-        if (acks.size() == 1) {
-            // most webhooks carry one event: no counting, one stage less on the producer's I/O thread
-            return acks.get(0).thenApply(List::of);
-        }
         CompletableFuture<List<RecordMetadata>> all = new CompletableFuture<>();
         AtomicInteger remaining = new AtomicInteger(acks.size());
         for (CompletableFuture<RecordMetadata> ack : acks) {
