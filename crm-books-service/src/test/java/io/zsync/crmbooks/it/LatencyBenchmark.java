@@ -1,5 +1,6 @@
 package io.zsync.crmbooks.it;
 
+import io.micronaut.context.env.Environment;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.zsync.contract.SyncCompleted;
@@ -11,6 +12,7 @@ import io.zsync.stack.SandboxDefaults;
 import io.zsync.sync.TopicProbe;
 import io.zsync.sync.it.ZohoStack;
 import io.zsync.testing.RealKafka;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -76,6 +78,9 @@ class LatencyBenchmark implements TestPropertyProvider {
         System.setProperty(ZohoStack.SANDBOX_PROPERTY + "sandbox.crm.credits-per-day", "100000000");
     }
 
+    @Inject
+    Environment environment;
+
     private final Sandbox sandbox = new Sandbox();
     private final TopicProbe<SyncCompleted> completions = new TopicProbe<>(Topics.SYNC_COMPLETIONS);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -90,8 +95,9 @@ class LatencyBenchmark implements TestPropertyProvider {
         p.put("zsync.zoho.budgets.books.period", "1s");
         p.put("zsync.zoho.orgs.dev.books-daily-cap", "10000000");
         p.put("zsync.sync.listener-threads", System.getProperty("bench.threads", "1"));
-        p.put("kafka.consumers.default.fetch.min.bytes", System.getProperty("bench.fetch.min.bytes", "65536"));
-        p.put("kafka.consumers.default.fetch.max.wait.ms", System.getProperty("bench.fetch.max.wait.ms", "500"));
+        // the service's own defaults (application.yml) unless the run names others
+        putIfSet(p, "kafka.consumers.default.fetch.min.bytes", "bench.fetch.min.bytes");
+        putIfSet(p, "kafka.consumers.default.fetch.max.wait.ms", "bench.fetch.max.wait.ms");
         return p;
     }
 
@@ -123,12 +129,23 @@ class LatencyBenchmark implements TestPropertyProvider {
                 |---:|---:|---:|---|---:|---|---|---|
                 | %d /s | %d | %d s (%d) | %s | %s | %s / %s | %d / %d / %d ms | %d / %d ms |
                 """, RATE, sent.size(), WARMUP_SECONDS, warmupRefused, Jit.current().name().toLowerCase(Locale.ROOT),
-                System.getProperty("bench.threads", "1"), System.getProperty("bench.fetch.min.bytes", "65536"),
-                System.getProperty("bench.fetch.max.wait.ms", "500"), pct(endToEnd, 50), pct(endToEnd, 99),
+                System.getProperty("bench.threads", "1"), fetchSetting("min.bytes"), fetchSetting("max.wait.ms"), pct(endToEnd, 50), pct(endToEnd, 99),
                 endToEnd.get(endToEnd.size() - 1), pct(inPipeline, 50), pct(inPipeline, 99));
         System.out.println(table);
         Path out = Files.createDirectories(Path.of("target", "benchmark")).resolve("crm-books-latency.md");
         Files.writeString(out, table);
+    }
+
+    private static void putIfSet(Map<String, String> properties, String key, String systemProperty) {
+        String value = System.getProperty(systemProperty);
+        if (value != null) {
+            properties.put(key, value);
+        }
+    }
+
+    /** The listener's fetch setting in force for the run, as the service resolved it. */
+    private String fetchSetting(String name) {
+        return environment.getProperty("kafka.consumers.default.fetch." + name, String.class).orElse("Kafka's default");
     }
 
     /** Creates contacts in CRM with their insert notifications dropped, so only the benchmark's webhooks count. */
