@@ -12,8 +12,10 @@ import java.time.Duration;
 
 /**
  * Drives the Zoho sandbox from outside, as a Zoho user, an admin or Zoho itself would: its admin API, the
- * product APIs with a real OAuth token, and the wiring of every product's webhooks to the gateway (CRM
- * notification channel, Desk, HubSpot and Creator), exactly as an operator sets them up in production.
+ * product APIs with a real OAuth token, and the wiring of the products' webhooks to the gateway (Desk, HubSpot
+ * and Creator), exactly as an operator sets them up in production. The CRM notification channel is the
+ * gateway's own to subscribe and renew ({@link SandboxDefaults#gatewayChannelProperties}); this client waits
+ * for it ({@link #awaitCrmChannel}).
  */
 public final class SandboxClient {
 
@@ -52,12 +54,12 @@ public final class SandboxClient {
         return new SandboxClient(sandboxUrl, tokenHolder, true);
     }
 
-    /** Points every product's webhooks at the gateway at {@code gatewayUrl}. */
+    /**
+     * Points the Desk, HubSpot and Creator webhooks at the gateway at {@code gatewayUrl}. Not CRM's notification
+     * channel: a gateway given {@link SandboxDefaults#gatewayChannelProperties} keeps it, as in production; see
+     * {@link #awaitCrmChannel} and, for a gateway without its channel keeper, {@link #subscribeCrmChannel}.
+     */
     public void wireWebhooksTo(String gatewayUrl) {
-        zoho("POST", "/crm/v8/actions/watch", """
-                {"watch":[{"channel_id":"%s","events":["Contacts.all","Leads.all","Deals.all"],"token":"%s",
-                 "notify_url":"%s/webhooks/zoho/crm/%s/notifications","return_affected_field_values":true}]}"""
-                .formatted(SandboxDefaults.CRM_CHANNEL_ID, SandboxDefaults.CRM_CHANNEL_TOKEN, gatewayUrl, SandboxDefaults.ORG));
         // Desk names its org by its own id (the JWT's iss is orgId:<id>), and so does the gateway's Desk path
         call("POST", "/_sandbox/webhooks/desk", """
                 {"url":"%s/webhooks/zoho/desk/%s","orgId":"%s"}"""
@@ -68,6 +70,47 @@ public final class SandboxClient {
         call("POST", "/_sandbox/webhooks/creator", """
                 {"url":"%s/webhooks/zoho/creator/%s/orders","headerName":"%s","secret":"%s"}"""
                 .formatted(gatewayUrl, SandboxDefaults.ORG, SandboxDefaults.CREATOR_HEADER, SandboxDefaults.CREATOR_SECRET), null);
+    }
+
+    /**
+     * Subscribes CRM's notification channel to the gateway at {@code gatewayUrl} without an expiry, so for one hour
+     * (Zoho's rule, which the sandbox follows): only for a gateway whose channel keeper is off, in short tests.
+     */
+    public void subscribeCrmChannel(String gatewayUrl) {
+        zoho("POST", "/crm/v8/actions/watch", """
+                {"watch":[{"channel_id":"%s","events":["Contacts.all","Leads.all","Deals.all"],"token":"%s",
+                 "notify_url":"%s/webhooks/zoho/crm/%s/notifications","return_affected_field_values":true}]}"""
+                .formatted(SandboxDefaults.CRM_CHANNEL_ID, SandboxDefaults.CRM_CHANNEL_TOKEN, gatewayUrl, SandboxDefaults.ORG));
+    }
+
+    /**
+     * Waits until CRM lists the notification channel of org {@value SandboxDefaults#ORG}, and returns its expiry as
+     * CRM reports it ({@code yyyy-MM-dd'T'HH:mm:ssXXX}).
+     *
+     * @throws StackException when the channel is not listed within {@code timeout}
+     */
+    public String awaitCrmChannel(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode channels = zoho("GET", "/crm/v8/actions/watch", null);
+            if (channels != null) {
+                for (JsonNode channel : channels.path("watch")) {
+                    if (SandboxDefaults.CRM_CHANNEL_ID.equals(channel.path("channel_id").asText())) {
+                        return channel.path("channel_expiry").asText();
+                    }
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StackException("the gateway did not subscribe CRM's notification channel "
+                        + SandboxDefaults.CRM_CHANNEL_ID + " within " + timeout.toSeconds() + " s; see its log");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("interrupted while waiting for CRM's notification channel", e);
+            }
+        }
     }
 
     /** An access token for the sandbox org: reused while valid, fetched from its accounts endpoint when not. */

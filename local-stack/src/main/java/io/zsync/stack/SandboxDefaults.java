@@ -50,4 +50,19 @@ public final class SandboxDefaults {
         p.put("zsync.hubspot.accounts." + ORG + ".base-url", sandboxUrl);
         return p;
     }
+
+    /**
+     * The gateway settings that make it keep org {@value #ORG}'s CRM notification channel, as in production: its
+     * channel keeper subscribes the channel to {@code gatewayUrl} at once (no initial delay) and renews it before it
+     * expires. A channel subscribed without an expiry lives one hour at Zoho, and the sandbox's likewise.
+     */
+    public static Map<String, String> gatewayChannelProperties(String gatewayUrl) {
+        Map<String, String> p = new LinkedHashMap<>();
+        String org = "zsync.gateway.crm.orgs." + ORG + ".";
+        p.put(org + "channel-id", CRM_CHANNEL_ID);
+        p.put(org + "channel-token", CRM_CHANNEL_TOKEN);
+        p.put(org + "notify-url", gatewayUrl + "/webhooks/zoho/crm/" + ORG + "/notifications");
+        p.put("zsync.gateway.channels.initial-delay", "0s");
+        return p;
+    }
 }

@@ -125,8 +125,11 @@ public final class Stack implements AutoCloseable {
                 continue;
             }
             if (app.name().equals("webhook-gateway")) {
-                new SandboxClient(sandboxUrl).wireWebhooksTo(process.url());
-                progress.accept("webhooks", "sandbox CRM, Desk, HubSpot and Creator webhooks -> gateway");
+                SandboxClient sandbox = new SandboxClient(sandboxUrl);
+                sandbox.wireWebhooksTo(process.url());
+                String expiry = sandbox.awaitCrmChannel(Duration.ofSeconds(60));
+                progress.accept("webhooks", "sandbox Desk, HubSpot and Creator webhooks -> gateway; CRM channel kept by"
+                        + " the gateway, expires " + expiry);
             }
         }
     }
@@ -145,6 +148,9 @@ public final class Stack implements AutoCloseable {
         }
         p.putAll(SandboxDefaults.zohoClientProperties(sandboxUrl));
         p.put("zsync.gateway.desk.orgs." + SandboxDefaults.ORG + ".jwks-url", sandboxUrl + "/.well-known/jwks.json");
+        if (app.name().equals("webhook-gateway")) {
+            p.putAll(SandboxDefaults.gatewayChannelProperties("http://127.0.0.1:" + ports.of(app)));
+        }
         if (app.kind() == StackApp.Kind.KAFKA_ZOHO_AND_MAIL) {
             p.put("javamail.properties.mail.smtp.host", "127.0.0.1");
             p.put("javamail.properties.mail.smtp.port", String.valueOf(ports.smtp()));

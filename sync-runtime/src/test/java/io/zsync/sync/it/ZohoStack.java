@@ -90,11 +90,15 @@ public final class ZohoStack {
         gatewayProperties.put("zsync.schema-registry.url", kafka.schemaRegistryUrl());
         gatewayProperties.put("zsync.gateway.desk.orgs.dev.jwks-url", sandboxUrl + "/.well-known/jwks.json");
         gatewayProperties.putAll(SandboxDefaults.zohoClientProperties(sandboxUrl));
+        // the gateway keeps CRM's notification channel, as in production (a channel the harness subscribed itself
+        // would expire after an hour, and notifications with it, in the long suites)
+        gatewayProperties.putAll(SandboxDefaults.gatewayChannelProperties("http://127.0.0.1:" + gatewayPort));
         AppProcess gateway = AppProcess.start("webhook-gateway", root.resolve("webhook-gateway"),
                 "io.zsync.gateway.GatewayApplication", gatewayPort, gatewayProperties, logs.resolve("gateway.log"),
                 Duration.ofSeconds(60));
         ZohoStack stack = new ZohoStack(sandbox, gateway);
         stack.client.wireWebhooksTo(gateway.url());
+        stack.client.awaitCrmChannel(Duration.ofSeconds(60));
         return stack;
     }
 
