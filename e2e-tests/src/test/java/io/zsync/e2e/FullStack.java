@@ -35,6 +35,7 @@ final class FullStack {
     private final Stack stack;
     private final KafkaConsumer<String, SyncCompleted> completionsConsumer;
     private final List<SyncCompleted> completions = new CopyOnWriteArrayList<>();
+    private SandboxClient sandbox;
 
     private FullStack(Stack stack) {
         this.stack = stack;
@@ -62,8 +63,15 @@ final class FullStack {
         return instance;
     }
 
-    SandboxClient sandbox() {
-        return stack.sandbox();
+    /**
+     * One client for every scenario, so one OAuth token: the sandbox, like Zoho, mints at most 10 access tokens per
+     * refresh token in 10 minutes, and the stack's own processes take seven of them at start.
+     */
+    synchronized SandboxClient sandbox() {
+        if (sandbox == null) {
+            sandbox = stack.sandbox();
+        }
+        return sandbox;
     }
 
     Stack stack() {
