@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Drives the Zoho sandbox from outside, as a Zoho user, an admin or Zoho itself would: its admin API, the
@@ -90,27 +91,23 @@ public final class SandboxClient {
      * @throws StackException when the channel is not listed within {@code timeout}
      */
     public String awaitCrmChannel(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            JsonNode channels = zoho("GET", "/crm/v8/actions/watch", null);
-            if (channels != null) {
-                for (JsonNode channel : channels.path("watch")) {
-                    if (SandboxDefaults.CRM_CHANNEL_ID.equals(channel.path("channel_id").asText())) {
-                        return channel.path("channel_expiry").asText();
-                    }
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new StackException("the gateway did not subscribe CRM's notification channel "
-                        + SandboxDefaults.CRM_CHANNEL_ID + " within " + timeout.toSeconds() + " s; see its log");
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StackException("interrupted while waiting for CRM's notification channel", e);
+        return Demo.poll(this::crmChannelExpiry, timeout, Duration.ofMillis(200))
+                .orElseThrow(() -> new StackException("the gateway did not subscribe CRM's notification channel "
+                        + SandboxDefaults.CRM_CHANNEL_ID + " within " + timeout.toSeconds() + " s; see its log"));
+    }
+
+    /** The expiry of org {@value SandboxDefaults#ORG}'s channel as CRM lists it; empty while CRM lists none. */
+    private Optional<String> crmChannelExpiry() {
+        JsonNode channels = zoho("GET", "/crm/v8/actions/watch", null);
+        if (channels == null) {
+            return Optional.empty();
+        }
+        for (JsonNode channel : channels.path("watch")) {
+            if (SandboxDefaults.CRM_CHANNEL_ID.equals(channel.path("channel_id").asText())) {
+                return Optional.of(channel.path("channel_expiry").asText());
             }
         }
+        return Optional.empty();
     }
 
     /** An access token for the sandbox org: reused while valid, fetched from its accounts endpoint when not. */

@@ -129,7 +129,8 @@ class LatencyBenchmark implements TestPropertyProvider {
                 |---:|---:|---:|---|---:|---|---|---|
                 | %d /s | %d | %d s (%d) | %s | %s | %s / %s | %d / %d / %d ms | %d / %d ms |
                 """, RATE, sent.size(), WARMUP_SECONDS, warmupRefused, Jit.current().name().toLowerCase(Locale.ROOT),
-                System.getProperty("bench.threads", "1"), fetchSetting("min.bytes"), fetchSetting("max.wait.ms"), pct(endToEnd, 50), pct(endToEnd, 99),
+                System.getProperty("bench.threads", "1"), fetchSetting("min.bytes"), fetchSetting("max.wait.ms"),
+                pct(endToEnd, 50), pct(endToEnd, 99),
                 endToEnd.get(endToEnd.size() - 1), pct(inPipeline, 50), pct(inPipeline, 99));
         System.out.println(table);
         Path out = Files.createDirectories(Path.of("target", "benchmark")).resolve("crm-books-latency.md");
